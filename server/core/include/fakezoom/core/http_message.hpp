@@ -1,0 +1,62 @@
+// Plain request and response values: what the core sees of HTTP. httplib's own types stop
+// at server/http, so everything here can be built by hand in a unit test.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fakezoom {
+
+bool iequals(std::string_view a, std::string_view b);
+
+// Header names compare case-insensitively (RFC 9110); order and repeats are kept because
+// the journal must show exactly what a client sent.
+class Headers {
+public:
+  using Entry = std::pair<std::string, std::string>;
+
+  Headers() = default;
+  Headers(std::initializer_list<Entry> entries) : entries_(entries) {}
+
+  void add(std::string name, std::string value);
+  // Replaces every header of that name with one.
+  void set(std::string name, std::string value);
+  void remove(std::string_view name);
+  std::optional<std::string> get(std::string_view name) const;
+  std::vector<std::string> get_all(std::string_view name) const;
+  std::size_t count(std::string_view name) const;
+  bool empty() const { return entries_.empty(); }
+
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+
+private:
+  std::vector<Entry> entries_;
+};
+
+// Query parameters in the order sent, repeats kept: `?a=1&a=2` is two entries.
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+std::optional<std::string> first_value(const QueryParams& query, std::string_view key);
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string path = "/";  // percent-decoded, without the query string
+  std::string target;      // the request target exactly as sent ("/v2/users/a%40b.c/token?type=zak")
+  QueryParams query;       // decoded
+  Headers headers;
+  std::string body;
+  std::string client_ip;
+};
+
+struct HttpResponse {
+  int status = 200;
+  Headers headers;
+  std::string body;
+};
+
+}  // namespace fakezoom

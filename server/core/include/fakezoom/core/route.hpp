@@ -1,0 +1,51 @@
+// What a fixture defines: routes, each with its documented examples.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fakezoom/core/http_message.hpp"
+#include "fakezoom/core/path_template.hpp"
+
+namespace fakezoom {
+
+// Where a route or example is defined: the fixture file and the JSON pointer inside it.
+struct SourceLocation {
+  std::string file;
+  std::string pointer;  // "/item/3/response/1"
+};
+
+// One saved response of a Postman request.
+struct Example {
+  std::string id;           // stable: the route's id and the example's position, e.g. "get-v2-users-userId-token-1"
+  std::string name;         // as documented (Zoom's hold markdown, <br> and newlines)
+  std::string folded_name;  // white space runs folded, ends trimmed: what callers can send in a header
+  int status = 200;
+  Headers headers;          // documented headers, Content-Type among them
+  std::string body;
+  std::string method;       // the originalRequest's method (upper case)
+  QueryParams query;        // the originalRequest's query, variables resolved
+  PathParams path_values;   // the originalRequest's path variables, as documented
+  SourceLocation source;
+};
+
+struct Route {
+  std::string id;  // method and path template as a slug
+  std::string name;
+  std::string method;  // upper case
+  PathTemplate path;  // prefix included
+  std::string base_path;  // the prefix taken from the base URL ("/v2"), "" for none
+  std::vector<Example> examples;
+  // Values the fixture documents for each path parameter: a documented request must always
+  // be answered as documented, so these count as known (see users.hpp).
+  std::map<std::string, std::set<std::string>> documented_params;
+  std::string description;
+  SourceLocation source;
+};
+
+std::string fold_whitespace(std::string_view text);
+std::string route_id(const std::string& method, const PathTemplate& path);
+
+}  // namespace fakezoom

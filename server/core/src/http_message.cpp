@@ -1,0 +1,54 @@
+#include "fakezoom/core/http_message.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace fakezoom {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+void Headers::add(std::string name, std::string value) {
+  entries_.emplace_back(std::move(name), std::move(value));
+}
+
+void Headers::set(std::string name, std::string value) {
+  remove(name);
+  add(std::move(name), std::move(value));
+}
+
+void Headers::remove(std::string_view name) {
+  entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                [&](const Entry& e) { return iequals(e.first, name); }),
+                 entries_.end());
+}
+
+std::optional<std::string> Headers::get(std::string_view name) const {
+  for (const auto& [key, value] : entries_)
+    if (iequals(key, name)) return value;
+  return std::nullopt;
+}
+
+std::vector<std::string> Headers::get_all(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : entries_)
+    if (iequals(key, name)) values.push_back(value);
+  return values;
+}
+
+std::size_t Headers::count(std::string_view name) const {
+  return static_cast<std::size_t>(std::count_if(
+      entries_.begin(), entries_.end(), [&](const Entry& e) { return iequals(e.first, name); }));
+}
+
+std::optional<std::string> first_value(const QueryParams& query, std::string_view key) {
+  for (const auto& [k, v] : query)
+    if (k == key) return v;
+  return std::nullopt;
+}
+
+}  // namespace fakezoom

@@ -1,0 +1,126 @@
+#include <cctype>
+
+#include "fakezoom/core/choice.hpp"
+#include "fakezoom/core/engine.hpp"
+#include "fakezoom/core/wire_errors.hpp"
+
+namespace fakezoom {
+
+namespace {
+
+// `Authorization: Bearer <token>`: scheme case-insensitive, token non-empty.
+bool has_bearer_token(const Headers& headers) {
+  auto value = headers.get("Authorization");
+  if (!value) return false;
+  std::string_view v = *value;
+  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  if (v.size() < 7 || !iequals(v.substr(0, 6), "Bearer") || v[6] != ' ') return false;
+  for (char c : v.substr(7))
+    if (!std::isspace(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+bool knows_user(const FixtureSet& fixtures, const Route& route, const std::string& user) {
+  if (fixtures.users.knows(user)) return true;
+  auto documented = route.documented_params.find("userId");
+  return documented != route.documented_params.end() && documented->second.count(user);
+}
+
+Outcome rule(HttpResponse response, std::string id, std::string name, bool matched,
+             const Route* route = nullptr) {
+  Outcome outcome;
+  outcome.response = std::move(response);
+  outcome.matched = matched;
+  if (route) outcome.route_id = route->id;
+  outcome.example_id = std::move(id);
+  outcome.example_name = std::move(name);
+  outcome.reason = outcome.example_name;
+  return outcome;
+}
+
+Outcome from_example(const Route& route, const Example& example, const PathParams& params,
+                     BodyMode mode, std::string reason) {
+  Outcome outcome;
+  outcome.response = render_example(example, params, mode);
+  outcome.matched = true;
+  outcome.route_id = route.id;
+  outcome.example_id = example.id;
+  outcome.example_name = example.folded_name;
+  outcome.reason = std::move(reason);
+  return outcome;
+}
+
+std::string list_examples(const Route& route) {
+  std::string out;
+  for (const auto& example : route.examples)
+    out += (out.empty() ? "" : "; ") + std::to_string(example.status) + " '" + example.folded_name +
+           "' (id " + example.id + ")";
+  return out.empty() ? "none" : out;
+}
+
+Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode) {
+  QueryParams query = request.query;
+  const ExplicitChoice choice = take_explicit_choice(request.headers, query);
+  // HEAD is answered as GET without a body (the HTTP adapter drops it).
+  const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
+  const RouteLookup lookup = fixtures.routes.lookup(method, request.path);
+
+  if (!lookup.route) {
+    if (!lookup.allowed_methods.empty()) {
+      std::string allow;
+      for (const auto& m : lookup.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+      return rule(wire::method_not_allowed(request.method, request.path, allow),
+                  "fakezoom.method-not-allowed", "No documented " + request.method + " on this path", false);
+    }
+    std::string message = "No documented route matches " + request.method + " " + request.path + ".";
+    if (lookup.closest)
+      message += " Closest route: " + lookup.closest->method + " " + lookup.closest->path.to_string() + ".";
+    auto response = wire::mock_not_found("No matching requests", message);
+    response.headers.set("X-Mock-Unmatched", "true");
+    return rule(std::move(response), "fakezoom.unmatched", "No matching route", false);
+  }
+  const Route& route = *lookup.route;
+
+  // a. The caller's explicit choice comes before any of Zoom's rules.
+  if (choice.any()) {
+    if (auto selection = select_explicit(route, choice))
+      return from_example(route, *selection->example, lookup.params, mode, std::move(selection->reason));
+    auto response = wire::mock_not_found(
+        "No matching example", "No example of " + route.method + " " + route.path.to_string() +
+                                   " fits the requested " + choice.describe() +
+                                   ". Documented examples: " + list_examples(route) + ".");
+    return rule(std::move(response), "fakezoom.example-not-found", "Requested example not found", false, &route);
+  }
+
+  // b. Zoom's behaviour.
+  if (first_value(query, "access_token"))
+    return rule(wire::access_token_in_query(), "fakezoom.auth.token-in-query",
+                "Zoom rule: access token in the query string", true, &route);
+  if (!has_bearer_token(request.headers))
+    return rule(wire::missing_bearer_token(), "fakezoom.auth.no-bearer-token",
+                "Zoom rule: no bearer token", true, &route);
+  if (auto user = param_value(lookup.params, "userId"); user && !knows_user(fixtures, route, *user)) {
+    if (const Example* not_found = first_with_status(route, 404))
+      return from_example(route, *not_found, lookup.params, mode, "Zoom rule: unknown user " + *user);
+    return rule(wire::user_not_found(*user), "fakezoom.unknown-user", "Zoom rule: unknown user", true, &route);
+  }
+
+  // c. The documented example that fits best.
+  if (auto selection = select_best(route, lookup.params, query))
+    return from_example(route, *selection->example, lookup.params, mode, std::move(selection->reason));
+  return rule(wire::mock_not_found("No examples", route.method + " " + route.path.to_string() +
+                                                      " has no documented example."),
+              "fakezoom.no-examples", "Route has no examples", false, &route);
+}
+
+}  // namespace
+
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode) {
+  Outcome outcome = choose(fixtures, request, mode);
+  // WireMock's header names; every answer says what served it.
+  outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
+  outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
+  return outcome;
+}
+
+}  // namespace fakezoom
