@@ -13,6 +13,7 @@
 #include "fakezoom/core/engine.hpp"
 #include "fakezoom/core/fixture_set.hpp"
 #include "fakezoom/core/journal.hpp"
+#include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
 
 namespace fakezoom {
 

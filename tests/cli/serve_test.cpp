@@ -1,0 +1,140 @@
+// `fakezoom serve` as a process: its start-up lines, port file, signals and exit codes.
+#include <httplib.h>
+#include <signal.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "process.hpp"
+#include "temp_dir.hpp"
+
+using fakezoom::test::Process;
+using fakezoom::test::TempDir;
+
+namespace {
+
+// Starts `fakezoom serve` on a free port and reads its two start-up lines.
+struct Served {
+  explicit Served(std::vector<std::string> extra = {})
+      : process([&] {
+          std::vector<std::string> argv{FAKEZOOM_EXE, "serve", "--fixtures", FAKEZOOM_FIXTURES_DIR, "--port", "0"};
+          argv.insert(argv.end(), extra.begin(), extra.end());
+          return argv;
+        }()) {
+    human = process.read_line().value_or("");
+    auto json_line = process.read_line().value_or("{}");
+    event = nlohmann::json::parse(json_line, nullptr, false);
+  }
+  int port() const { return event.value("port", 0); }
+
+  Process process;
+  std::string human;
+  nlohmann::json event;
+};
+
+}  // namespace
+
+TEST_CASE("serve prints a human line and a JSON line once it accepts connections", "[cli][serve]") {
+  Served served;
+  REQUIRE(served.port() > 0);
+  const std::string url = "http://127.0.0.1:" + std::to_string(served.port()) + "/v2";
+  CHECK(served.human == "fakezoom listening on " + url + " (1 routes, 2 examples)");
+  CHECK(served.event["event"] == "listening");
+  CHECK(served.event["url"] == url);
+
+  httplib::Client client("127.0.0.1", served.port());
+  auto health = client.Get("/__admin/health");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+  CHECK(nlohmann::json::parse(health->body)["status"] == "healthy");
+}
+
+TEST_CASE("SIGINT and SIGTERM stop the server with exit code 0", "[cli][serve]") {
+  const int stop_signal = GENERATE(SIGINT, SIGTERM);
+  Served served;
+  REQUIRE(served.port() > 0);
+  served.process.signal(stop_signal);
+  // A generous bound so a slow sanitizer build passes; scripts/bench measures the real time.
+  CHECK(served.process.wait(std::chrono::seconds(5)) == 0);
+}
+
+TEST_CASE("the port file holds the port once the server listens", "[cli][serve]") {
+  TempDir dir;
+  const auto port_file = dir.file("port");
+  Served served({"--port-file", port_file});
+  REQUIRE(served.port() > 0);
+  std::ifstream in(port_file);
+  int port = 0;
+  in >> port;
+  CHECK(port == served.port());
+}
+
+TEST_CASE("the seed's curl command answers 200 against the served fixtures", "[cli][seed]") {
+  Served served({"--log", "off"});
+  REQUIRE(served.port() > 0);
+  const std::string base = "http://127.0.0.1:" + std::to_string(served.port()) + "/v2";
+  auto result = fakezoom::test::run({"curl", "-s", "-w", "\\n%{http_code}", "-G", "-d", "type=zak", "-d", "ttl=68423085",
+                                     "-H", "Authorization: Bearer <access_token>", base + "/users/:userId/token"});
+  REQUIRE(result.exit_code == 0);
+  const auto newline = result.out.rfind('\n');
+  CHECK(result.out.substr(newline + 1) == "200");
+  CHECK(nlohmann::json::parse(result.out.substr(0, newline)) == nlohmann::json{{"token", "string"}});
+
+  SECTION("and 404 with x-mock-response-code: 404") {
+    auto not_found = fakezoom::test::run({"curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-G", "-d", "type=zak",
+                                          "-H", "Authorization: Bearer <access_token>", "-H",
+                                          "x-mock-response-code: 404", base + "/users/:userId/token"});
+    CHECK(not_found.out == "404");
+  }
+}
+
+TEST_CASE("the access log redacts tokens", "[cli][serve][log]") {
+  const std::string format = GENERATE(as<std::string>{}, "text", "json");
+  Served served({"--log", format});
+  REQUIRE(served.port() > 0);
+  httplib::Client client("127.0.0.1", served.port());
+  REQUIRE(client.Get("/v2/users/me/token?type=zak", {{"Authorization", "Bearer very-secret"}}));
+  served.process.signal(SIGTERM);
+  REQUIRE(served.process.wait() == 0);
+  const auto log = served.process.stderr_text();
+  INFO(log);
+  CHECK(log.find("/v2/users/me/token") != std::string::npos);
+  CHECK(log.find("Bearer [REDACTED]") != std::string::npos);
+  CHECK(log.find("very-secret") == std::string::npos);
+}
+
+TEST_CASE("--verbatim serves the seed's 404 exactly as documented", "[cli][serve]") {
+  Served served({"--verbatim"});
+  REQUIRE(served.port() > 0);
+  httplib::Client client("127.0.0.1", served.port());
+  auto res = client.Get("/v2/users/nobody/token", {{"Authorization", "Bearer t"}});
+  REQUIRE(res);
+  CHECK(res->status == 404);
+  CHECK(res->body.empty());
+  CHECK(res->get_header_value("Content-Type") == "text/plain");
+}
+
+TEST_CASE("serve refuses bad usage and broken fixtures with exit code 2", "[cli][serve]") {
+  SECTION("an unknown option") {
+    auto result = fakezoom::test::run({FAKEZOOM_EXE, "serve", "--no-such-option"});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find("unknown option --no-such-option") != std::string::npos);
+  }
+  SECTION("a port out of range") {
+    CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "70000"}).exit_code == 2);
+  }
+  SECTION("a broken fixture lists every problem with its file and JSON pointer") {
+    TempDir dir;
+    const auto file = dir.write("broken.json", R"({"item":[
+      {"name":"a","request":{"method":"GET","url":"{{baseUrl}}/a"},"response":[{"name":"ok","code":"200"}]},
+      {"name":"b","request":{"method":"GET"},"response":[{"name":"x","code":200,"header":7}]}]})");
+    auto result = fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", file});
+    CHECK(result.exit_code == 2);
+    INFO(result.err);
+    CHECK(result.err.find(file + ": /item/0/response/0/code:") != std::string::npos);
+    CHECK(result.err.find(file + ": /item/1/request/url:") != std::string::npos);
+    CHECK(result.err.find(file + ": /item/1/response/0/header:") != std::string::npos);
+    CHECK(result.out.find("listening") == std::string::npos);
+  }
+}
