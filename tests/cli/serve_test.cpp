@@ -104,7 +104,7 @@ TEST_CASE("the access log redacts tokens", "[cli][serve][log]") {
   CHECK(log.find("very-secret") == std::string::npos);
 }
 
-TEST_CASE("--verbatim serves the seed's 404 exactly as documented", "[cli][serve]") {
+TEST_CASE("serve with --verbatim serves the seed's 404 exactly as documented", "[cli][serve]") {
   Served served({"--verbatim"});
   REQUIRE(served.port() > 0);
   httplib::Client client("127.0.0.1", served.port());

@@ -28,6 +28,8 @@ struct Example {
   std::string method;       // the originalRequest's method (upper case)
   QueryParams query;        // the originalRequest's query, variables resolved
   PathParams path_values;   // the originalRequest's path variables, as documented
+  std::string request_body;          // the originalRequest's body, as `fakezoom replay` sends it
+  std::string request_content_type;  // empty without a body
   SourceLocation source;
 };
 

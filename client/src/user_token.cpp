@@ -1,0 +1,44 @@
+// GET /users/{userId}/token ("Get a user token"): the seed's Chilkat sample, as a function.
+#include "fakezoom/client.hpp"
+
+namespace fakezoom::client {
+namespace {
+
+Error parse_error(const Response& response, std::string message) {
+  Error error;
+  error.kind = ErrorKind::parse;
+  error.status = response.status;
+  error.message = std::move(message);
+  error.body = response.body;
+  return error;
+}
+
+}  // namespace
+
+Result<std::optional<std::string>> Client::get_user_token(const std::string& user_id,
+                                                          std::optional<std::string> type,
+                                                          std::optional<long long> ttl) {
+  Request request;
+  request.method = "GET";
+  request.path = Path::from_segments({"users", user_id, "token"});
+  // Zoom's documented order: type, then ttl (ttl only matters for type=zak, but it is the
+  // server's job to say so).
+  if (type) request.query.emplace_back("type", *type);
+  if (ttl) request.query.emplace_back("ttl", std::to_string(*ttl));
+
+  auto result = call(request);
+  if (!result) return std::move(result).error();
+  const Response& response = result.value();
+
+  const auto json = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    return parse_error(response, "the response body is not a JSON object");
+  }
+  const auto token = json.find("token");
+  if (token == json.end()) return parse_error(response, "the response has no \"token\" field");
+  if (token->is_null()) return std::optional<std::string>{};
+  if (!token->is_string()) return parse_error(response, "the \"token\" field is not a string");
+  return std::optional<std::string>{token->get<std::string>()};
+}
+
+}  // namespace fakezoom::client
