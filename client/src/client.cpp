@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -112,6 +113,15 @@ Result<Response> Client::call(const Request& request) {
   }
   if (!impl.options.user_agent.empty()) raw.headers.emplace("User-Agent", impl.options.user_agent);
   raw.headers.emplace("Accept", "application/json");
+  for (const auto& [name, value] : request.headers) {
+    if (!is_method_token(name) || !is_safe_header_value(value))
+      return invalid_request("the header \"" + name + "\" has an invalid name or a line break in its value");
+    if (name.size() == 13 && std::equal(name.begin(), name.end(), "authorization", [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        }))
+      return invalid_request("set the token in ClientOptions, not as a header");
+    raw.headers.emplace(name, value);
+  }
   if (request.json_body) {
     try {
       raw.body = request.json_body->dump();
@@ -120,6 +130,9 @@ Result<Response> Client::call(const Request& request) {
       return invalid_request(std::string("the JSON body cannot be serialised: ") + e.what());
     }
     raw.headers.emplace("Content-Type", "application/json");
+  } else if (request.raw_body) {
+    raw.body = *request.raw_body;
+    raw.headers.emplace("Content-Type", request.raw_content_type);
   }
 
   const auto started = std::chrono::steady_clock::now();

@@ -10,5 +10,6 @@ namespace fakezoom::cli {
 int serve(const std::vector<std::string>& argv);
 int routes(const std::vector<std::string>& argv);
 int lint(const std::vector<std::string>& argv);
+int replay(const std::vector<std::string>& argv);
 
 }  // namespace fakezoom::cli

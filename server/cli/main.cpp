@@ -17,6 +17,7 @@ commands:
   serve    serve the fixtures over HTTP (default: ./fixtures on http://127.0.0.1:8080)
   routes   list the routes and examples the fixtures define
   lint     check fixtures; exit 1 on problems
+  replay   send every documented example to a base URL and check the answers
 
 Run `fakezoom <command> --help` for a command's options.
 Exit codes: 0 ok, 1 checks failed, 2 usage or fixture error.
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   if (command == "serve") return fakezoom::cli::serve(args);
   if (command == "routes") return fakezoom::cli::routes(args);
   if (command == "lint") return fakezoom::cli::lint(args);
+  if (command == "replay") return fakezoom::cli::replay(args);
   std::cerr << "fakezoom: unknown command '" << command << "'\n\n" << kUsage;
   return fakezoom::cli::kExitUsage;
 }

@@ -104,6 +104,8 @@ int serve(const std::vector<std::string>& argv) {
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // A client that hangs up mid-answer must not take the server down with SIGPIPE.
+  signal(SIGPIPE, SIG_IGN);
 
   std::optional<Server> server;
   try {

@@ -34,6 +34,12 @@ struct Request {
   Path path = Path::from_encoded("/");
   QueryParams query;
   std::optional<nlohmann::json> json_body;  // sent with Content-Type: application/json
+  // A body sent as is, for what is not JSON or must go byte for byte (`fakezoom replay`);
+  // ignored when json_body is set.
+  std::optional<std::string> raw_body;
+  std::string raw_content_type = "application/json";
+  // Extra headers, e.g. `x-mock-response-name`; Authorization comes from the options only.
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // The request target: prefix + path + "?" + query ("/v2/users/me/token?type=zak").
