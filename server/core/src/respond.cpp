@@ -2,6 +2,7 @@
 
 #include "fakezoom/core/choice.hpp"
 #include "fakezoom/core/engine.hpp"
+#include "fakezoom/core/url_codec.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom {
@@ -63,7 +64,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   const ExplicitChoice choice = take_explicit_choice(request.headers, query);
   // HEAD is answered as GET without a body (the HTTP adapter drops it).
   const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
-  const RouteLookup lookup = fixtures.routes.lookup(method, request.path);
+  const auto segments = path_segments(request);
+  const RouteLookup lookup = fixtures.routes.lookup(method, std::vector<std::string_view>(segments.begin(), segments.end()));
 
   if (!lookup.route) {
     if (!lookup.allowed_methods.empty()) {

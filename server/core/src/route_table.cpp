@@ -48,9 +48,12 @@ bool walk(const Node& node, const std::vector<std::string_view>& path, std::size
 }  // namespace
 
 RouteLookup RouteTable::lookup(std::string_view method, std::string_view path) const {
+  return lookup(method, split_path(path));
+}
+
+RouteLookup RouteTable::lookup(std::string_view method, const std::vector<std::string_view>& segments) const {
   RouteLookup result;
   if (!root_) return result;
-  const auto segments = split_path(path);
   const Node* first_terminal = nullptr;
   auto visit = [&](const Node& node) {
     if (!first_terminal) first_terminal = &node;

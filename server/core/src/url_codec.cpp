@@ -1,5 +1,7 @@
 #include "fakezoom/core/url_codec.hpp"
 
+#include "fakezoom/core/path_template.hpp"
+
 namespace fakezoom {
 
 namespace {
@@ -39,6 +41,15 @@ QueryParams decode_query(std::string_view query) {
     out.emplace_back(percent_decode(pair.substr(0, eq), true),
                      eq == std::string_view::npos ? std::string() : percent_decode(pair.substr(eq + 1), true));
   }
+  return out;
+}
+
+std::vector<std::string> path_segments(const HttpRequest& request) {
+  std::vector<std::string> out;
+  const bool raw = !request.target.empty() && request.target[0] == '/';
+  std::string_view path = raw ? std::string_view(request.target) : std::string_view(request.path);
+  if (raw) path = path.substr(0, path.find('?'));
+  for (auto segment : split_path(path)) out.push_back(raw ? percent_decode(segment, false) : std::string(segment));
   return out;
 }
 

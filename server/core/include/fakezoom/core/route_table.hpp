@@ -32,6 +32,8 @@ public:
   ~RouteTable();
 
   RouteLookup lookup(std::string_view method, std::string_view path) const;
+  // Segments already split and decoded, so an id holding an encoded '/' stays one segment.
+  RouteLookup lookup(std::string_view method, const std::vector<std::string_view>& segments) const;
   const std::vector<Route>& routes() const { return routes_; }
   const Route* find_by_id(std::string_view id) const;
   // Indices into routes() of routes an earlier route shadows.

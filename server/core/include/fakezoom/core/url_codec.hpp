@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fakezoom/core/http_message.hpp"
 
@@ -12,5 +13,8 @@ namespace fakezoom {
 std::string percent_decode(std::string_view text, bool plus_as_space);
 // "type=zak&ttl=1&a=%2B" -> {{"type","zak"},{"ttl","1"},{"a","+"}}, order and repeats kept.
 QueryParams decode_query(std::string_view query);
+// The request's path segments, each percent-decoded on its own from the raw target, so
+// `a%2Fb%40x.com` is one segment `a/b@x.com`; from `path` when there is no target.
+std::vector<std::string> path_segments(const HttpRequest& request);
 
 }  // namespace fakezoom
