@@ -31,10 +31,20 @@ void set_code(ExplicitChoice& choice, std::string_view text, std::string_view so
     choice.malformed = std::string(source) + " must be an HTTP status code, got '" + std::string(text) + "'";
 }
 
-// Prism: `Prefer: code=404, example=NAME` (values may be quoted).
+// The end of one `key=value` of a Prefer header: the next comma outside double quotes.
+std::size_t preference_end(std::string_view prefer) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < prefer.size(); ++i) {
+    if (prefer[i] == '"') quoted = !quoted;
+    else if (prefer[i] == ',' && !quoted) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Prism: `Prefer: code=404, example=NAME` (values may be quoted, and Zoom's names hold commas).
 void read_prefer(ExplicitChoice& choice, std::string_view prefer) {
   while (!prefer.empty()) {
-    auto comma = prefer.find(',');
+    auto comma = preference_end(prefer);
     auto part = trim(prefer.substr(0, comma));
     prefer = comma == std::string_view::npos ? std::string_view{} : prefer.substr(comma + 1);
     auto eq = part.find('=');
@@ -49,9 +59,16 @@ void read_prefer(ExplicitChoice& choice, std::string_view prefer) {
   }
 }
 
+bool contains_ignoring_case(std::string_view text, std::string_view part) {
+  if (part.size() > text.size()) return false;
+  for (std::size_t i = 0; i + part.size() <= text.size(); ++i)
+    if (iequals(text.substr(i, part.size()), part)) return true;
+  return false;
+}
+
 int preference(const Example& example) {
-  const bool documented_error = example.name.find("Error Code") != std::string::npos &&
-                                example.name.find("HTTP Status Code") == std::string::npos;
+  const bool documented_error = contains_ignoring_case(example.name, "Error Code") &&
+                                !contains_ignoring_case(example.name, "HTTP Status Code");
   if (example.status == 200 && !documented_error) return 0;
   if (example.status >= 200 && example.status < 300 && !documented_error) return 1;
   if (example.status < 400 && !documented_error) return 2;

@@ -54,22 +54,25 @@ RouteLookup RouteTable::lookup(std::string_view method, std::string_view path) c
 RouteLookup RouteTable::lookup(std::string_view method, const std::vector<std::string_view>& segments) const {
   RouteLookup result;
   if (!root_) return result;
-  const Node* first_terminal = nullptr;
+  // A miss walks every route the path fits, so `Allow` lists them all (literal and parameter).
+  std::vector<std::string> fitting_methods;
   auto visit = [&](const Node& node) {
-    if (!first_terminal) first_terminal = &node;
-    for (std::size_t i : node.routes)
+    for (std::size_t i : node.routes) {
       if (routes_[i].method == method) {
         result.route = &routes_[i];
         return true;
       }
+      fitting_methods.push_back(routes_[i].method);
+    }
     return false;
   };
   walk(*root_, segments, 0, visit);
   if (result.route) {
     result.params = result.route->path.match(segments).value_or(PathParams{});
-  } else if (first_terminal) {
-    for (std::size_t i : first_terminal->routes) result.allowed_methods.push_back(routes_[i].method);
-    std::sort(result.allowed_methods.begin(), result.allowed_methods.end());
+  } else if (!fitting_methods.empty()) {
+    std::sort(fitting_methods.begin(), fitting_methods.end());
+    fitting_methods.erase(std::unique(fitting_methods.begin(), fitting_methods.end()), fitting_methods.end());
+    result.allowed_methods = std::move(fitting_methods);
   } else {
     result.closest = closest_route(method, segments);
   }

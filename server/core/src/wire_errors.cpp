@@ -82,8 +82,12 @@ HttpResponse method_not_allowed(std::string_view method, std::string_view path_t
 
 std::optional<DocumentedError> documented_error(std::string_view example_name, int status) {
   const std::string text = plain_text(example_name);
-  constexpr std::string_view kErrorCode = "Error Code:";
-  if (auto at = text.find(kErrorCode); at != std::string::npos) {
+  // Zoom writes "Error Code:" and, three times, "Error code:": labels are found in a lower-case
+  // copy, at the same offsets.
+  std::string lower = text;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  constexpr std::string_view kErrorCode = "error code:";
+  if (auto at = lower.find(kErrorCode); at != std::string::npos) {
     std::size_t i = at + kErrorCode.size();
     while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
     int code = 0;
@@ -99,9 +103,9 @@ std::optional<DocumentedError> documented_error(std::string_view example_name, i
   // No Zoom error code documented: the status stands in for it, the prose after the status
   // line for the message ("**HTTP Status Code:** `400`<br>\nBad request.").
   std::string message;
-  constexpr std::string_view kStatus = "HTTP Status Code:";
+  constexpr std::string_view kStatus = "http status code:";
   std::string_view rest = text;
-  if (auto at = text.find(kStatus); at != std::string::npos) {
+  if (auto at = lower.find(kStatus); at != std::string::npos) {
     rest = std::string_view(text).substr(at + kStatus.size());
     auto newline = rest.find('\n');
     rest = newline == std::string_view::npos ? std::string_view{} : rest.substr(newline + 1);

@@ -1,0 +1,151 @@
+#include <catch2/catch.hpp>
+
+#include "fakezoom/core/admin.hpp"
+#include "fakezoom/core/engine.hpp"
+#include "unit_support.hpp"
+
+using namespace fakezoom;
+using namespace fakezoom::test;
+
+namespace {
+
+Engine engine_with(EngineOptions options = {}) {
+  return Engine(std::shared_ptr<const FixtureSet>(&shipped_fixtures(), [](const FixtureSet*) {}), std::move(options));
+}
+
+HttpRequest admin(const std::string& method, const std::string& path, QueryParams query = {}) {
+  HttpRequest request = zoom_request(method, path, std::move(query));
+  request.headers.remove("Authorization");  // WireMock's admin API needs none
+  return request;
+}
+
+HttpRequest user_token(const std::string& user) { return zoom_request("GET", "/v2/users/" + user + "/token"); }
+
+std::vector<std::string> journaled_urls(const json& body) {
+  std::vector<std::string> urls;
+  for (const auto& entry : body["requests"]) urls.push_back(entry["request"]["url"]);
+  return urls;
+}
+
+}  // namespace
+
+TEST_CASE("the admin health check answers healthy and is not journaled", "[unit][admin]") {
+  Engine engine = engine_with();
+  auto response = engine.handle(admin("GET", "/__admin/health"));
+  CHECK(response.status == 200);
+  CHECK(response.headers.get("Content-Type") == "application/json");
+  auto body = body_json(response);
+  CHECK(body["status"] == "healthy");
+  CHECK(body["version"] == std::string(kVersion));
+  CHECK(body["routes"] == 1);
+  CHECK(body["examples"] == 2);
+  CHECK(engine.journal().total() == 0);
+}
+
+TEST_CASE("the admin API lists journaled requests newest first", "[unit][admin]") {
+  Engine engine = engine_with();
+  for (auto user : {"first", "second", "me"}) engine.handle(user_token(user));
+
+  SECTION("all of them") {
+    auto response = engine.handle(admin("GET", "/__admin/requests"));
+    CHECK(response.status == 200);
+    auto body = body_json(response);
+    CHECK(journaled_urls(body) ==
+          std::vector<std::string>{"/v2/users/me/token", "/v2/users/second/token", "/v2/users/first/token"});
+    CHECK(body["meta"]["total"] == 3);
+    CHECK(body["requestJournalDisabled"] == false);
+    CHECK(body["requests"][0]["responseDefinition"]["status"] == 200);
+    CHECK(body["requests"][1]["responseDefinition"]["status"] == 404);
+    CHECK(body["requests"][0]["wasMatched"] == true);
+    CHECK(body["requests"][0]["fakezoom"]["exampleId"] == "get-v2-users-userId-token-1");
+    CHECK(engine.journal().total() == 3);  // reading the journal is not journaled
+  }
+  SECTION("at most ?limit= of them") {
+    auto body = body_json(engine.handle(admin("GET", "/__admin/requests", {{"limit", "2"}})));
+    CHECK(journaled_urls(body) == std::vector<std::string>{"/v2/users/me/token", "/v2/users/second/token"});
+    CHECK(body["meta"]["total"] == 3);
+  }
+  SECTION("a limit that is no number is refused") {
+    CHECK(engine.handle(admin("GET", "/__admin/requests", {{"limit", "many"}})).status == 400);
+  }
+  SECTION("DELETE clears the journal") {
+    CHECK(engine.handle(admin("DELETE", "/__admin/requests")).status == 200);
+    CHECK(engine.journal().total() == 0);
+    CHECK(body_json(engine.handle(admin("GET", "/__admin/requests")))["requests"].empty());
+  }
+}
+
+TEST_CASE("a negative or partly numeric ?limit= is refused", "[unit][admin][!mayfail]") {
+  // BUG: the admin requests handler (server/core/src/admin.cpp:36-41) parses `limit` with
+  // std::stoul, which accepts "-1" (wrapping to ULONG_MAX) and "2abc" (as 2), although the error
+  // says "limit must be a non-negative integer". Fix: parse with std::from_chars into an unsigned
+  // and require that it consumed the whole string. (Failing at commit 41b3e4b; a `parse_limit`
+  // fix is in progress in server/core/src/admin_requests.cpp: drop [!mayfail] once committed.)
+  Engine engine = engine_with();
+  engine.handle(user_token("me"));
+  auto limit = GENERATE(as<std::string>{}, "-1", "2abc");
+  INFO("?limit=" << limit);
+  CHECK(engine.handle(admin("GET", "/__admin/requests", {{"limit", limit}})).status == 400);
+}
+
+TEST_CASE("journaled requests show tokens redacted", "[unit][admin][secrets]") {
+  Engine engine = engine_with();
+  engine.handle(with_header(user_token("me"), "Authorization", "Bearer eyJ.secret.token"));
+  auto body = body_json(engine.handle(admin("GET", "/__admin/requests")));
+  CHECK(body["requests"][0]["request"]["headers"]["Authorization"] == "Bearer [REDACTED]");
+  CHECK(body_json(engine.handle(admin("GET", "/__admin/requests"))).dump().find("eyJ.secret.token") == std::string::npos);
+}
+
+TEST_CASE("a journal of capacity 0 says it is disabled", "[unit][admin]") {
+  EngineOptions options;
+  options.journal_capacity = 0;
+  Engine engine = engine_with(options);
+  engine.handle(user_token("me"));
+  auto body = body_json(engine.handle(admin("GET", "/__admin/requests")));
+  CHECK(body["requestJournalDisabled"] == true);
+  CHECK(body["requests"].empty());
+  CHECK(body["meta"]["total"] == 1);
+}
+
+TEST_CASE("an unknown admin path gets 404 and is not journaled", "[unit][admin]") {
+  Engine engine = engine_with();
+  CHECK(engine.handle(admin("GET", "/__admin/nothing")).status == 404);
+  CHECK(engine.handle(admin("POST", "/__admin/health")).status == 404);
+  CHECK(engine.journal().total() == 0);
+}
+
+TEST_CASE("only the admin prefix as a whole segment is the admin API", "[unit][admin]") {
+  Engine engine = engine_with();
+  auto response = engine.handle(admin("GET", "/__administrator/health"));
+  CHECK(response.status == 404);
+  CHECK(response.headers.get("X-Mock-Unmatched") == "true");
+  CHECK(engine.journal().total() == 1);
+}
+
+TEST_CASE("the admin prefix can be moved", "[unit][admin]") {
+  EngineOptions options;
+  options.admin_prefix = "/_fake";
+  Engine engine = engine_with(options);
+  CHECK(engine.handle(admin("GET", "/_fake/health")).status == 200);
+  CHECK(engine.handle(admin("GET", "/__admin/health")).headers.get("X-Mock-Unmatched") == "true");
+}
+
+TEST_CASE("a journal entry shows in WireMock's shape", "[unit][admin]") {
+  JournalEntry entry;
+  entry.sequence = 7;
+  entry.request = zoom_request("GET", "/v2/users/me/token", {{"type", "zak"}, {"type", "token"}});
+  entry.request.headers.add("Host", "127.0.0.1:8080");
+  entry.request.headers.add("X-Repeated", "1");
+  entry.request.headers.add("X-Repeated", "2");
+  entry.status = 200;
+  entry.matched = true;
+  entry.logged = std::chrono::system_clock::time_point(std::chrono::milliseconds(1700000000123));
+  auto shown = to_json(entry);
+  CHECK(shown["id"] == "7");
+  CHECK(shown["request"]["absoluteUrl"] == "http://127.0.0.1:8080/v2/users/me/token?type=zak&type=token");
+  CHECK(shown["request"]["queryParams"]["type"]["values"] == json{"zak", "token"});
+  CHECK(shown["request"]["headers"]["X-Repeated"] == json{"1", "2"});
+  CHECK(shown["request"]["loggedDate"] == 1700000000123);
+  CHECK(shown["request"]["loggedDateString"] == "2023-11-14T22:13:20.123Z");
+  CHECK(shown["responseDefinition"]["status"] == 200);
+}
