@@ -101,6 +101,10 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   if (!has_bearer_token(request.headers))
     return rule(wire::missing_bearer_token(), "fakezoom.auth.no-bearer-token",
                 "Zoom rule: no bearer token", true, &route);
+  // Zoom checks the parameters after the token and before it looks the user up.
+  if (auto errors = validate(route.parameter_rules, lookup.params, query); !errors.empty())
+    return rule(wire::validation_failed(errors), "fakezoom.validation-failed",
+                "Zoom rule: validation failed", true, &route);
   if (auto user = param_value(lookup.params, "userId"); user && !knows_user(fixtures, route, *user)) {
     if (const Example* not_found = first_with_status(route, 404))
       return from_example(route, *not_found, lookup.params, mode, "Zoom rule: unknown user " + *user);

@@ -64,6 +64,12 @@ HttpResponse user_not_found(std::string_view user_id) {
   return zoom_error(404, kUserNotFound, "User does not exist: " + std::string(user_id) + ".");
 }
 
+HttpResponse validation_failed(const std::vector<FieldError>& errors) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& error : errors) list.push_back({{"field", error.field}, {"message", error.message}});
+  return json_response(400, {{"code", kValidationFailed}, {"message", "Validation Failed."}, {"errors", std::move(list)}});
+}
+
 HttpResponse mock_not_found(std::string_view header, std::string_view message) {
   return json_response(404, {{"error",
                               {{"name", "mockRequestNotFoundError"},

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fakezoom/core/http_message.hpp"
+#include "fakezoom/core/parameter_rules.hpp"
 #include "fakezoom/core/path_template.hpp"
 
 namespace fakezoom {
@@ -45,6 +46,9 @@ struct Route {
   std::map<std::string, std::set<std::string>> documented_params;
   std::string description;
   SourceLocation source;
+  // Path and query parameter rules from a spec or a rules file; broken ones answer Zoom's 400
+  // code 300 (see parameter_rules.hpp). Empty: nothing is validated.
+  std::vector<ParameterRule> parameter_rules;
 };
 
 std::string fold_whitespace(std::string_view text);

@@ -5,18 +5,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fakezoom/core/http_message.hpp"
+#include "fakezoom/core/parameter_rules.hpp"
 
 namespace fakezoom::wire {
 
 inline constexpr int kInvalidAccessToken = 124;  // Zoom: 401 "Invalid access token."
 inline constexpr int kUserNotFound = 1001;       // Zoom: 404 "User does not exist: ID."
+inline constexpr int kValidationFailed = 300;    // Zoom: 400 "Validation Failed." with `errors`
 
 HttpResponse zoom_error(int status, int code, std::string_view message);
 HttpResponse missing_bearer_token();
 HttpResponse access_token_in_query();
 HttpResponse user_not_found(std::string_view user_id);
+// 400 {"code":300,"message":"Validation Failed.","errors":[{"field":"type","message":"..."}]}
+HttpResponse validation_failed(const std::vector<FieldError>& errors);
 // Postman mock server's answer when no example fits; `header` is its one-line summary.
 HttpResponse mock_not_found(std::string_view header, std::string_view message);
 HttpResponse method_not_allowed(std::string_view method, std::string_view path_template,

@@ -1,0 +1,242 @@
+#include "fakezoom/spec/spec.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "fakezoom/fixtures/rules_file.hpp"
+#include "yaml_json.hpp"
+
+namespace fakezoom {
+
+namespace {
+
+using nlohmann::json;
+
+// OpenAPI 3 and Swagger 2.0 name the same eight operations.
+constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+
+const json& field(const json& object, const char* key) {
+  static const json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(key);
+  return it == object.end() ? null : *it;
+}
+
+std::string upper(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// "https://api.zoom.us/v2/" or "/v2" -> "/v2"; "/" or "" -> "".
+std::string path_of(std::string url) {
+  if (auto scheme = url.find("://"); scheme != std::string::npos) {
+    auto slash = url.find('/', scheme + 3);
+    url = slash == std::string::npos ? "" : url.substr(slash);
+  }
+  if (auto end = url.find_first_of("?#"); end != std::string::npos) url.resize(end);
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+bool ends_with(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string line_and_column(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i, ++column)
+    if (text[i] == '\n') {
+      ++line;
+      column = 0;
+    }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// A later rule for the same parameter replaces an earlier one: an operation's own
+// parameters override its path item's (OpenAPI 3 and Swagger 2.0 both say so).
+void put(std::vector<ParameterRule>& rules, ParameterRule rule) {
+  for (auto& existing : rules)
+    if (existing.name == rule.name && existing.location == rule.location) {
+      existing = std::move(rule);
+      return;
+    }
+  rules.push_back(std::move(rule));
+}
+
+std::vector<ParameterRule> read_parameters(const json& list, const std::string& pointer, LocalRefs& refs) {
+  std::vector<ParameterRule> rules;
+  if (list.is_null()) return rules;
+  if (!list.is_array()) {
+    refs.problem(pointer, "must be an array of parameters");
+    return rules;
+  }
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (auto rule = read_parameter_rule(list[i], pointer + "/" + std::to_string(i), refs)) put(rules, std::move(*rule));
+  return rules;
+}
+
+void read_paths(const json& paths, LocalRefs& refs, Spec& spec) {
+  if (!paths.is_object()) return refs.problem("/paths", paths.is_null() ? "missing: a spec needs \"paths\"" : "must be an object of path items");
+  for (const auto& [key, item_node] : paths.items()) {
+    if (key.rfind("x-", 0) == 0) continue;  // extensions
+    std::string pointer = "/paths/" + pointer_token(key);
+    if (key.empty() || key.front() != '/') {
+      refs.problem(pointer, "a path must start with '/'");
+      continue;
+    }
+    const json* item = refs.follow(item_node, pointer);
+    if (!item) continue;
+    if (!item->is_object()) {
+      refs.problem(pointer, "must be a path item object");
+      continue;
+    }
+    const auto shared = read_parameters(field(*item, "parameters"), pointer + "/parameters", refs);
+    for (const char* method : kMethods) {
+      if (!item->contains(method)) continue;
+      const std::string at = pointer + "/" + method;
+      const json& operation = (*item)[method];
+      if (!operation.is_object()) {
+        refs.problem(at, "must be an operation object");
+        continue;
+      }
+      OperationRules rules{upper(method), key, shared, spec.file, at};
+      for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs)) put(rules.parameters, std::move(rule));
+      spec.operations.push_back(std::move(rules));
+    }
+  }
+}
+
+}  // namespace
+
+Spec read_spec_json(const std::string& file, const json& document, std::vector<Diagnostic>& problems) {
+  Spec spec;
+  spec.file = file;
+  LocalRefs refs(document, file, problems);
+  if (!document.is_object()) {
+    refs.problem("", "must be an object: an OpenAPI 3 or Swagger 2.0 document");
+    return spec;
+  }
+  const json& openapi = field(document, "openapi");
+  const json& swagger = field(document, "swagger");
+  if (openapi.is_string() && openapi.get<std::string>().rfind("3.", 0) == 0) {
+    spec.format = "OpenAPI " + openapi.get<std::string>();
+    const json& servers = field(document, "servers");
+    if (servers.is_array() && !servers.empty()) {
+      const json& url = field(servers[0], "url");
+      if (url.is_string()) spec.base_path = path_of(url);
+      else refs.problem("/servers/0/url", "must be a URL string");
+    } else if (!servers.is_null() && !servers.is_array()) {
+      refs.problem("/servers", "must be an array of {url}");
+    }
+  } else if (swagger.is_string() && swagger == "2.0") {
+    spec.format = "Swagger 2.0";
+    const json& base = field(document, "basePath");
+    if (base.is_string()) spec.base_path = path_of(base.get<std::string>());
+    else if (!base.is_null()) refs.problem("/basePath", "must be a path string");
+  } else if (!openapi.is_null()) {
+    refs.problem("/openapi", "OpenAPI " + openapi.dump() + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    return spec;
+  } else if (!swagger.is_null()) {
+    refs.problem("/swagger", "Swagger " + swagger.dump() + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    return spec;
+  } else {
+    refs.problem("", "not an OpenAPI 3 document (no \"openapi\": \"3.x\") nor a Swagger 2.0 one (no \"swagger\": \"2.0\")");
+    return spec;
+  }
+  read_paths(field(document, "paths"), refs, spec);
+  return spec;
+}
+
+Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Diagnostic>& problems) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  const bool yaml = ends_with(file, ".yaml") || ends_with(file, ".yml") ||
+                    (first != std::string::npos && text[first] != '{');
+  json document;
+  if (yaml) {
+    std::string error;
+    auto converted = yaml_to_json(text, error);
+    if (!converted) {
+      problems.push_back({file, "", "invalid YAML at " + error});
+      return Spec{file, "", "", {}};
+    }
+    document = std::move(*converted);
+  } else {
+    try {
+      document = json::parse(text);
+    } catch (const json::parse_error& e) {
+      problems.push_back({file, "", "invalid JSON at " + line_and_column(text, e.byte) + ": " + e.what()});
+      return Spec{file, "", "", {}};
+    }
+  }
+  return read_spec_json(file, document, problems);
+}
+
+Spec load_spec(const std::string& file) {
+  std::vector<Diagnostic> problems;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw FixtureError({{file, "", std::string("cannot read spec: ") + std::strerror(errno)}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw FixtureError({{file, "", "cannot read spec"}});
+  Spec spec = read_spec_text(file, text.str(), problems);
+  if (!problems.empty()) throw FixtureError(std::move(problems));
+  return spec;
+}
+
+namespace {
+
+std::vector<Spec> load_specs(const std::vector<std::string>& files, std::vector<Diagnostic>& problems) {
+  std::vector<Spec> specs;
+  for (const auto& file : files) {
+    try {
+      specs.push_back(load_spec(file));
+    } catch (const FixtureError& error) {
+      problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+  }
+  return specs;
+}
+
+std::vector<SpecCoverage> give_rules(FixtureSet& fixtures, const std::vector<Spec>& specs) {
+  std::vector<SpecCoverage> coverage;
+  if (specs.empty()) return coverage;
+  // The route table is immutable once built: give a copy of its routes their rules and build
+  // it again. Ids stay as they were, and so does which route shadows which.
+  std::vector<Route> routes = fixtures.routes.routes();
+  for (const auto& spec : specs) {
+    auto report = attach_rules(routes, spec.operations, spec.base_path);
+    coverage.push_back({spec.file, spec.format, spec.operations.size(), std::move(report.routes),
+                        std::move(report.concessions)});
+  }
+  fixtures.routes = RouteTable(std::move(routes));
+  return coverage;
+}
+
+}  // namespace
+
+std::vector<SpecCoverage> apply_specs(FixtureSet& fixtures, const std::vector<std::string>& files) {
+  std::vector<Diagnostic> problems;
+  auto specs = load_specs(files, problems);
+  if (!problems.empty()) throw FixtureError(std::move(problems));
+  return give_rules(fixtures, specs);
+}
+
+FixtureSet load_fixtures_with_specs(const std::vector<std::string>& paths, const LoadOptions& options,
+                                    const std::vector<std::string>& spec_files) {
+  // Both read before either fails, so one error lists the problems of fixtures and specs.
+  std::vector<Diagnostic> problems;
+  FixtureSet fixtures;
+  try {
+    fixtures = load_fixtures(paths, options);
+  } catch (const FixtureError& error) {
+    problems = error.diagnostics();
+  }
+  auto specs = load_specs(spec_files, problems);
+  if (!problems.empty()) throw FixtureError(std::move(problems));
+  give_rules(fixtures, specs);
+  return fixtures;
+}
+
+}  // namespace fakezoom
