@@ -1,10 +1,12 @@
-// `fakezoom serve`: runs until SIGINT or SIGTERM, then exits 0.
+// `fakezoom serve`: runs until SIGINT, SIGTERM or POST /__admin/shutdown, then exits 0.
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -18,7 +20,9 @@ namespace {
 
 constexpr const char* kServeUsage =
     "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
-    "                      [--base-path /v2] [--verbatim] [--log text|json|off]\n\n"
+    "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
+    "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
+    "                      [--overrides FILE] [--watch]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -29,7 +33,13 @@ constexpr const char* kServeUsage =
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
     "  --admin-prefix P    where the admin API lives (default /__admin)\n"
     "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
-    "  --journal-secrets   keep bearer tokens in the journal instead of [REDACTED]\n";
+    "  --no-request-journal   keep no journal (the admin API's verification answers 500)\n"
+    "  --journal-secrets   keep bearer tokens in the journal instead of [REDACTED]\n"
+    "  --overrides FILE    faults and delays by route or example id, e.g.\n"
+    "                      {\"faults\":[{\"id\":\"get-v2-users-userId-token-1\",\"fault\":\"EMPTY_RESPONSE\"}],\n"
+    "                       \"delays\":[{\"id\":\"get-v2-users-userId-token\",\"fixedDelayMilliseconds\":200}]}\n"
+    "  --watch             reload the fixtures when their files change (a broken change is\n"
+    "                      reported on stderr and the previous fixtures keep serving)\n";
 
 bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -64,8 +74,9 @@ int usage_error(const std::string& message) {
 }  // namespace
 
 int serve(const std::vector<std::string>& argv) {
-  OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries"},
-                  {"--verbatim", "--journal-secrets", "--help"}};
+  OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
+                   "--overrides"},
+                  {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
   if (!parsed.error.empty()) return usage_error(parsed.error);
@@ -91,6 +102,11 @@ int serve(const std::vector<std::string>& argv) {
     if (!entries) return usage_error("--max-request-journal-entries must be a non-negative number");
     options.journal_capacity = static_cast<std::size_t>(*entries);
   }
+  if (args.has("--no-request-journal")) options.journal_capacity = 0;
+  options.overrides_file = args.last("--overrides");
+  options.watch = args.has("--watch");
+  if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")
+    return usage_error("--admin-prefix must be a path such as /__admin");
   const std::string log = args.last("--log").value_or("text");
   if (log == "text") options.log = LogFormat::text;
   else if (log == "json") options.log = LogFormat::json;
@@ -120,7 +136,13 @@ int serve(const std::vector<std::string>& argv) {
   if (!is_loopback(options.host))
     std::cerr << "fakezoom: warning: listening on " << options.host
               << ", beyond loopback: anyone who can reach this machine can use it\n";
-  const auto& fixtures = server->fixtures();
+  // The port file before the listening lines: whoever reads those may look for it at once.
+  if (auto file = args.last("--port-file"); file && !write_port_file(*file, server->port())) {
+    std::cerr << "fakezoom: cannot write the port file " << *file << "\n";
+    return kExitUsage;
+  }
+  const auto fixtures_now = server->engine().fixtures();
+  const auto& fixtures = *fixtures_now;
   std::cout << "fakezoom listening on " << server->base_url() << " (" << fixtures.routes.routes().size() << " routes, "
             << fixtures.example_count() << " examples)\n"
             << nlohmann::json{{"event", "listening"},
@@ -130,14 +152,21 @@ int serve(const std::vector<std::string>& argv) {
                               {"examples", fixtures.example_count()}}
                    .dump()
             << std::endl;
-  if (auto file = args.last("--port-file"); file && !write_port_file(*file, server->port())) {
-    std::cerr << "fakezoom: cannot write the port file " << *file << "\n";
-    return kExitUsage;
-  }
 
-  int signal_number = 0;
-  sigwait(&stop_signals, &signal_number);
+  // A signal asks for the same stop as POST /__admin/shutdown; the main thread waits for
+  // either. After an admin shutdown the signal thread is still in sigwait: a SIGTERM aimed at
+  // it alone (blocked everywhere, so nothing else sees it) lets it go.
+  std::atomic<bool> signalled{false};
+  std::thread signal_thread([&] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    signalled = true;
+    server->request_shutdown();
+  });
+  server->wait();
   server->stop();
+  if (!signalled) pthread_kill(signal_thread.native_handle(), SIGTERM);
+  signal_thread.join();
   return kExitOk;
 }
 

@@ -1,12 +1,13 @@
+// The admin router and its small endpoints: health, version, settings, reset, shutdown.
 #include "fakezoom/core/admin.hpp"
 
-#include <ctime>
-
-#include "fakezoom/core/wire_errors.hpp"
+#include "admin_answer.hpp"
+#include "fakezoom/core/engine.hpp"
+#include "fakezoom/core/iso8601.hpp"
 
 namespace fakezoom {
 
-namespace {
+namespace admin {
 
 using nlohmann::json;
 
@@ -18,94 +19,106 @@ HttpResponse json_answer(int status, const json& body) {
   return response;
 }
 
-std::string iso8601(std::chrono::system_clock::time_point t) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
-  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &utc);
-  char out[40];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buffer, static_cast<int>(ms % 1000));
-  return out;
+HttpResponse bad_input(const InputProblem& problem, int status) {
+  json source = problem.field.empty() || problem.field.front() == '/' ? json{{"pointer", problem.field}}
+                                                                       : json{{"parameter", problem.field}};
+  return json_answer(status, {{"errors", json::array({{{"code", kBadInput},
+                                                       {"source", source},
+                                                       {"title", problem.to_string()}}})}});
 }
 
-HttpResponse requests(const HttpRequest& request, Journal& journal) {
-  const auto entries = journal.entries();
-  std::size_t limit = entries.size();
-  if (auto text = first_value(request.query, "limit")) {
-    try {
-      limit = std::stoul(*text);
-    } catch (const std::exception&) {
-      return wire::zoom_error(400, 300, "limit must be a non-negative integer");
-    }
+HttpResponse error(int status, std::string_view title) {
+  return json_answer(status, {{"errors", json::array({{{"code", status}, {"title", std::string(title)}}})}});
+}
+
+Checked<json> json_body(const HttpRequest& request) {
+  if (request.body.find_first_not_of(" \t\r\n") == std::string::npos)
+    return InputProblem{"", "a JSON body is required"};
+  try {
+    return json::parse(request.body);
+  } catch (const json::parse_error& e) {
+    return InputProblem{"", std::string("the body is not valid JSON: ") + e.what()};
   }
-  json list = json::array();
-  for (auto it = entries.rbegin(); it != entries.rend() && list.size() < limit; ++it) list.push_back(to_json(*it));
-  return json_answer(200, {{"requests", list},
-                           {"meta", {{"total", journal.total()}}},
-                           {"requestJournalDisabled", journal.capacity() == 0}});
+}
+
+namespace {
+
+json reload_json(const ReloadReport& report) {
+  json problems = json::array();
+  for (const auto& p : report.problems) problems.push_back({{"file", p.file}, {"pointer", p.pointer}, {"message", p.message}});
+  return {{"ok", report.ok}, {"at", to_iso8601(report.at)}, {"generation", report.generation}, {"problems", problems}};
+}
+
+HttpResponse health(AdminContext context) {
+  const auto last = context.engine.last_reload();
+  return json_answer(200, {{"status", "healthy"},
+                           {"message", "fakezoom is ok"},
+                           {"version", kVersion},
+                           {"timestamp", to_iso8601(std::chrono::system_clock::now())},
+                           {"routes", context.fixtures.routes.routes().size()},
+                           {"examples", context.fixtures.example_count()},
+                           {"fixtures",
+                            {{"generation", context.engine.generation()},
+                             {"lastReload", last ? reload_json(*last) : json(nullptr)}}}});
+}
+
+HttpResponse settings(const HttpRequest& request, AdminContext context) {
+  if (request.method == "GET") return json_answer(200, {{"settings", to_json(context.engine.settings())}});
+  auto body = json_body(request);
+  if (!body) return bad_input(body.problem());
+  auto parsed = parse_settings(body.value());
+  if (!parsed) return bad_input(parsed.problem());
+  context.engine.set_settings(parsed.value());
+  return json_answer(200, {{"settings", to_json(parsed.value())}});
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+HttpResponse not_found(const HttpRequest& request, std::string_view path) {
+  return error(404, "No admin endpoint " + request.method + " " + std::string(path) + ".");
 }
 
 }  // namespace
 
-json to_json(const JournalEntry& entry) {
-  const auto& r = entry.request;
-  // WireMock shows one string per header; a repeated header becomes a list.
-  json headers = json::object();
-  for (const auto& [key, value] : r.headers) {
-    auto it = headers.find(key);
-    if (it == headers.end()) {
-      headers[key] = value;
-      continue;
-    }
-    if (!it->is_array()) *it = json::array({*it});
-    it->push_back(value);
-  }
-  json query = json::object();
-  for (const auto& [key, value] : r.query) {
-    auto& slot = query[key];
-    if (slot.is_null()) slot = {{"key", key}, {"values", json::array()}};
-    slot["values"].push_back(value);
-  }
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(entry.logged.time_since_epoch()).count();
-  const std::string host = r.headers.get("Host").value_or("localhost");
-  return {
-      {"id", std::to_string(entry.sequence)},
-      {"request",
-       {{"url", r.target},
-        {"absoluteUrl", "http://" + host + r.target},
-        {"method", r.method},
-        {"clientIp", r.client_ip},
-        {"headers", headers},
-        {"queryParams", query},
-        {"body", r.body},
-        {"loggedDate", ms},
-        {"loggedDateString", iso8601(entry.logged)}}},
-      {"responseDefinition", {{"status", entry.status}}},
-      {"wasMatched", entry.matched},
-      {"fakezoom",
-       {{"routeId", entry.route_id},
-        {"exampleId", entry.example_id},
-        {"exampleName", entry.example_name},
-        {"reason", entry.reason}}},
-  };
-}
+}  // namespace admin
 
 HttpResponse handle_admin(const HttpRequest& request, std::string_view path, AdminContext context) {
-  if (path == "/health" && request.method == "GET")
-    return json_answer(200, {{"status", "healthy"},
-                             {"message", "fakezoom is ok"},
-                             {"version", kVersion},
-                             {"routes", context.fixtures.routes.routes().size()},
-                             {"examples", context.fixtures.example_count()}});
-  if (path == "/version" && request.method == "GET") return json_answer(200, {{"version", kVersion}});
-  if (path == "/requests" && request.method == "GET") return requests(request, context.journal);
-  if (path == "/requests" && request.method == "DELETE") {
-    context.journal.clear();
+  using namespace admin;
+  const std::string& m = request.method;
+  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+
+  if (path == "/health" && m == "GET") return health(context);
+  if (path == "/version" && m == "GET") return json_answer(200, {{"version", kVersion}});
+  if (path == "/settings" && (m == "GET" || m == "POST" || m == "PUT")) return settings(request, context);
+  if (path == "/reset" && m == "POST") {
+    context.engine.reset();
     return json_answer(200, json::object());
   }
-  return wire::zoom_error(404, 404, "No admin endpoint " + request.method + " " + std::string(path) + ".");
+  if (path == "/shutdown" && m == "POST") {
+    if (!context.engine.request_shutdown()) return error(501, "This fakezoom cannot be shut down from here.");
+    return json_answer(200, {{"status", "shutting down"}});
+  }
+
+  if (path == "/requests" && m == "GET") return list_requests(request, context);
+  if (path == "/requests" && m == "DELETE") return delete_requests(context);
+  if (path == "/requests/count" && m == "POST") return count_requests(request, context);
+  if (path == "/requests/find" && m == "POST") return find_requests(request, context);
+  if (path == "/requests/unmatched" && m == "GET") return unmatched_requests(context);
+  if (path == "/requests/unmatched/near-misses" && m == "GET") return unmatched_near_misses(context);
+  if (starts_with(path, "/requests/") && m == "GET") return get_request(path.substr(10), context);
+
+  if (path == "/mappings" && m == "GET") return list_mappings(context);
+  if (path == "/mappings/reset" && m == "POST") return reset_mappings(context);
+  if (starts_with(path, "/mappings/")) {
+    std::string_view rest = path.substr(10);
+    const auto slash = rest.find('/');
+    const std::string_view id = rest.substr(0, slash);
+    const std::string_view what = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash);
+    if (what.empty() && m == "GET") return get_mapping(id, context);
+    if (what == "/fault" && (m == "POST" || m == "PUT" || m == "DELETE")) return set_fault(request, id, context);
+    if (what == "/delay" && (m == "POST" || m == "PUT" || m == "DELETE")) return set_delay(request, id, context);
+  }
+  return not_found(request, path);
 }
 
 }  // namespace fakezoom

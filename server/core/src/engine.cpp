@@ -1,8 +1,37 @@
 #include "fakezoom/core/engine.hpp"
 
 #include "fakezoom/core/admin.hpp"
+#include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom {
+
+namespace {
+
+// Every `access_token=` parameter of the target's query, and only those: "refresh_access_token"
+// is another parameter.
+std::string redact_target(const std::string& target) {
+  const auto question = target.find('?');
+  if (question == std::string::npos) return target;
+  std::string out = target.substr(0, question + 1);
+  std::string_view query = std::string_view(target).substr(question + 1);
+  bool first = true;
+  while (true) {
+    const auto amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    if (!first) out += '&';
+    first = false;
+    constexpr std::string_view kKey = "access_token=";
+    if (pair.substr(0, kKey.size()) == kKey)
+      out += std::string(kKey) + "[REDACTED]";
+    else
+      out += pair;
+    if (amp == std::string_view::npos) break;
+    query.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+}  // namespace
 
 HttpRequest redact_secrets(HttpRequest request) {
   Headers headers;
@@ -17,40 +46,162 @@ HttpRequest redact_secrets(HttpRequest request) {
   request.headers = std::move(headers);
   for (auto& [key, value] : request.query)
     if (key == "access_token") value = "[REDACTED]";
-  if (auto at = request.target.find("access_token="); at != std::string::npos) {
-    auto end = request.target.find('&', at);
-    request.target.replace(at + 13, (end == std::string::npos ? request.target.size() : end) - at - 13, "[REDACTED]");
-  }
+  request.target = redact_target(request.target);
   return request;
 }
 
 Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options)
-    : fixtures_(std::move(fixtures)), options_(std::move(options)), journal_(options_.journal_capacity) {}
+    : fixtures_(std::move(fixtures)),
+      options_(std::move(options)),
+      journal_(options_.journal_capacity),
+      settings_(options_.settings),
+      overrides_(options_.overrides) {
+  // "/__admin/" and "/__admin" are the same prefix.
+  while (options_.admin_prefix.size() > 1 && options_.admin_prefix.back() == '/') options_.admin_prefix.pop_back();
+}
 
 std::shared_ptr<const FixtureSet> Engine::fixtures() const {
   std::lock_guard lock(fixtures_mutex_);
   return fixtures_;
 }
 
-HttpResponse Engine::handle(const HttpRequest& request) {
-  const auto fixtures = this->fixtures();
+std::uint64_t Engine::generation() const {
+  std::lock_guard lock(fixtures_mutex_);
+  return generation_;
+}
+
+void Engine::swap_fixtures(std::shared_ptr<const FixtureSet> fixtures) {
+  std::shared_ptr<const FixtureSet> old;  // released outside the lock
+  std::lock_guard lock(fixtures_mutex_);
+  old = std::exchange(fixtures_, std::move(fixtures));
+  ++generation_;
+}
+
+ReloadReport Engine::reload() {
+  std::lock_guard reload_lock(reload_mutex_);
+  ReloadReport report;
+  report.at = std::chrono::system_clock::now();
+  if (!options_.loader) {
+    report.available = false;
+    report.generation = generation();
+    return report;
+  }
+  FixtureLoad load = options_.loader();  // slow: no lock but the reload lock held
+  if (load.fixtures && load.problems.empty()) {
+    swap_fixtures(std::move(load.fixtures));
+    report.ok = true;
+  } else {
+    report.problems = std::move(load.problems);
+    if (report.problems.empty()) report.problems.push_back({"", "", "the fixtures did not load"});
+  }
+  report.generation = generation();
+  std::lock_guard lock(state_mutex_);
+  last_reload_ = report;
+  return report;
+}
+
+std::optional<ReloadReport> Engine::last_reload() const {
+  std::lock_guard lock(state_mutex_);
+  return last_reload_;
+}
+
+Settings Engine::settings() const {
+  std::lock_guard lock(state_mutex_);
+  return settings_;
+}
+
+void Engine::set_settings(Settings settings) {
+  std::lock_guard lock(state_mutex_);
+  settings_ = settings;
+}
+
+Overrides Engine::overrides() const {
+  std::lock_guard lock(state_mutex_);
+  return overrides_;
+}
+
+void Engine::set_fault(const std::string& id, std::optional<Fault> fault) {
+  std::lock_guard lock(state_mutex_);
+  if (fault)
+    overrides_.faults[id] = *fault;
+  else
+    overrides_.faults.erase(id);
+}
+
+void Engine::set_delay(const std::string& id, std::optional<std::chrono::milliseconds> delay) {
+  std::lock_guard lock(state_mutex_);
+  if (delay)
+    overrides_.delays[id] = *delay;
+  else
+    overrides_.delays.erase(id);
+}
+
+void Engine::reset() {
+  journal_.clear();
+  std::lock_guard lock(state_mutex_);
+  settings_ = options_.settings;
+  overrides_ = options_.overrides;
+}
+
+bool Engine::request_shutdown() {
+  if (!options_.on_shutdown) return false;
+  options_.on_shutdown();
+  return true;
+}
+
+Served Engine::serve(const HttpRequest& request) {
+  const auto fixtures = this->fixtures();  // this request's one version, whatever reloads meanwhile
   const std::string& prefix = options_.admin_prefix;
   if (request.path.compare(0, prefix.size(), prefix) == 0 &&
-      (request.path.size() == prefix.size() || request.path[prefix.size()] == '/'))
-    return handle_admin(request, std::string_view(request.path).substr(prefix.size()), {journal_, *fixtures});
+      (request.path.size() == prefix.size() || request.path[prefix.size()] == '/')) {
+    Served served;
+    served.response = handle_admin(request, std::string_view(request.path).substr(prefix.size()), {*this, *fixtures});
+    served.admin = true;
+    return served;
+  }
+  return answer(*fixtures, request);
+}
 
-  Outcome outcome = respond(*fixtures, request, options_.body_mode);
+Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  Outcome outcome = respond(fixtures, request, options_.body_mode);
+  Checked<Misbehaviour> misbehaviour = [&] {
+    std::lock_guard lock(state_mutex_);
+    return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);
+  }();
+  Served served;
+  if (misbehaviour) {
+    served.misbehaviour = misbehaviour.value();
+  } else {
+    // An unreadable x-mock-* header is the caller's mistake: say so rather than guess.
+    outcome.response = wire::zoom_error(400, 300, misbehaviour.problem().to_string());
+    outcome.matched = false;
+    outcome.example_id = "fakezoom.bad-mock-header";
+    outcome.example_name = "Unreadable " + misbehaviour.problem().field + " header";
+    outcome.reason = misbehaviour.problem().to_string();
+    outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
+    outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
+  }
+
   JournalEntry entry;
   entry.logged = std::chrono::system_clock::now();
   entry.request = options_.journal_secrets ? request : redact_secrets(request);
   entry.status = outcome.response.status;
+  entry.response_headers = outcome.response.headers;
+  entry.response_body = outcome.response.body;
   entry.matched = outcome.matched;
   entry.route_id = std::move(outcome.route_id);
   entry.example_id = std::move(outcome.example_id);
   entry.example_name = std::move(outcome.example_name);
   entry.reason = std::move(outcome.reason);
+  if (served.misbehaviour.fault) entry.fault = std::string(fault_name(*served.misbehaviour.fault));
+  entry.delay = served.misbehaviour.delay;
+  entry.process_time =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  // Journaled before the answer is sent (or broken): a client that saw its answer can read it.
   journal_.record(std::move(entry));
-  return std::move(outcome.response);
+  served.response = std::move(outcome.response);
+  return served;
 }
 
 }  // namespace fakezoom

@@ -3,8 +3,12 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -12,10 +16,14 @@
 #include "fakezoom/core/wire_errors.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/http/access_log.hpp"
+#include "fault_injection.hpp"
+#include "fixture_watcher.hpp"
 
 namespace fakezoom {
 
 namespace {
+
+constexpr const char* kFaultedMarker = "X-Fakezoom-Faulted";
 
 // httplib puts the peer's and its own address among the request headers; they were not sent.
 bool synthetic_header(const std::string& name) {
@@ -50,6 +58,48 @@ void write_response(const HttpResponse& response, httplib::Response& res) {
     res.set_header("Content-Type", content_type);
 }
 
+FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& options) {
+  try {
+    return {std::make_shared<const FixtureSet>(load_fixtures(paths, options)), {}};
+  } catch (const FixtureError& error) {
+    FixtureLoad failed;
+    for (const auto& d : error.diagnostics()) failed.problems.push_back({d.file, d.pointer, d.message});
+    return failed;
+  } catch (const std::exception& error) {
+    return {nullptr, {{"", "", error.what()}}};
+  }
+}
+
+// Every id the overrides name must be a route or example of the fixtures: a typo would
+// otherwise silently break nothing.
+Overrides read_overrides(const std::string& file, const FixtureSet& fixtures) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::invalid_argument("cannot read the overrides file " + file + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::invalid_argument(file + ": not valid JSON: " + e.what());
+  }
+  auto parsed = parse_overrides(document);
+  if (!parsed) throw std::invalid_argument(file + ": " + parsed.problem().to_string());
+  auto known = [&](const std::string& id) {
+    for (const auto& route : fixtures.routes.routes()) {
+      if (route.id == id) return true;
+      for (const auto& example : route.examples)
+        if (example.id == id) return true;
+    }
+    return false;
+  };
+  for (const auto& [id, fault] : parsed->faults)
+    if (!known(id)) throw std::invalid_argument(file + ": faults: no route or example has the id " + id);
+  for (const auto& [id, delay] : parsed->delays)
+    if (!known(id)) throw std::invalid_argument(file + ": delays: no route or example has the id " + id);
+  return parsed.value();
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -57,13 +107,118 @@ struct Server::Impl {
   Engine engine;
   httplib::Server http;
   std::thread listener;
+  std::thread stopper;  // carries out a shutdown request: never on a request's own thread
+  std::unique_ptr<http::FixtureWatcher> watcher;
   int port = -1;
 
-  Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts)
-      : options(std::move(opts)),
-        engine(std::move(fixtures), EngineOptions{options.verbatim ? BodyMode::verbatim : BodyMode::zoom,
-                                                  options.admin_prefix, options.journal_capacity,
-                                                  options.journal_secrets}) {}
+  std::mutex mutex;  // the flags below
+  std::condition_variable changed;
+  bool stopping = false;  // stop() was called
+  bool shutdown_requested = false;
+  bool listening_ended = false;
+  bool http_stopped = false;
+  std::mutex stop_mutex;  // one stop() at a time
+
+  static Server launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options, http::FileSignature signature);
+
+  Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides)
+      : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides))) {}
+
+  EngineOptions engine_options(Overrides overrides) {
+    EngineOptions engine_options{options.verbatim ? BodyMode::verbatim : BodyMode::zoom, options.admin_prefix,
+                                 options.journal_capacity, options.journal_secrets};
+    engine_options.overrides = std::move(overrides);
+    if (!options.fixtures.empty()) {
+      engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path}] {
+        FixtureLoad result = load(paths, load_options);
+        report_reload(result);
+        return result;
+      };
+    }
+    engine_options.on_shutdown = [this] { request_shutdown(); };
+    return engine_options;
+  }
+
+  void emit(const std::string& line) {
+    if (options.event_sink)
+      options.event_sink(line);
+    else
+      std::cerr << line + "\n" << std::flush;
+  }
+
+  void report_reload(const FixtureLoad& result) {
+    if (options.log == LogFormat::json) {
+      nlohmann::json problems = nlohmann::json::array();
+      for (const auto& p : result.problems) problems.push_back({{"file", p.file}, {"pointer", p.pointer}, {"message", p.message}});
+      nlohmann::json line = {{"event", "reload"}, {"ok", result.problems.empty()}, {"problems", problems}};
+      if (result.fixtures) {
+        line["routes"] = result.fixtures->routes.routes().size();
+        line["examples"] = result.fixtures->example_count();
+      }
+      emit(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    } else if (result.problems.empty()) {
+      emit("fakezoom: fixtures reloaded (" + std::to_string(result.fixtures->routes.routes().size()) + " routes, " +
+           std::to_string(result.fixtures->example_count()) + " examples)");
+    } else {
+      std::string text = "fakezoom: fixtures not reloaded, the previous ones keep serving:";
+      for (const auto& p : result.problems)
+        text += "\n  " + (p.file.empty() ? "" : p.file + ": ") + (p.pointer.empty() ? "" : p.pointer + ": ") + p.message;
+      emit(text);
+    }
+  }
+
+  void request_shutdown() {
+    {
+      std::lock_guard lock(mutex);
+      shutdown_requested = true;
+    }
+    changed.notify_all();
+  }
+
+  // httplib's stop() asserts the listening socket is still there: call it once only.
+  void stop_listening() {
+    {
+      std::lock_guard lock(mutex);
+      if (http_stopped) return;
+      http_stopped = true;
+    }
+    http.stop();
+  }
+
+  // Sleeps without holding any lock; a stop or shutdown cuts it short.
+  void pause(std::chrono::milliseconds delay) {
+    std::unique_lock lock(mutex);
+    changed.wait_for(lock, delay, [this] { return stopping || shutdown_requested; });
+  }
+
+  void log(const HttpRequest& request, int status, const std::string& stub_id, std::string_view fault) {
+    if (options.log == LogFormat::off) return;
+    const std::string line = access_log_line(options.log, request, status, stub_id, fault);
+    if (options.log_sink)
+      options.log_sink(line);
+    else
+      std::cerr << line + "\n" << std::flush;
+  }
+
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    const HttpRequest request = to_request(req);
+    Served served = engine.serve(request);
+    if (served.misbehaviour.delay.count() > 0) pause(served.misbehaviour.delay);
+    if (served.misbehaviour.fault) {
+      // httplib will not run its logger for an answer it fails to write: log here.
+      const auto fault = *served.misbehaviour.fault;
+      if (http::inject_fault(fault, req)) {
+        log(request, served.response.status, served.response.headers.get("Matched-Stub-Id").value_or(""),
+            fault_name(fault));
+        // httplib still "writes" its default answer (to /dev/null) and logs it: mark it so
+        // the logger skips it.
+        res.set_header(kFaultedMarker, "1");
+        return;
+      }
+      served.response = wire::zoom_error(500, 500, "fakezoom could not find this connection's socket to break it.");
+    }
+    write_response(served.response, res);
+  }
 };
 
 Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -78,12 +233,23 @@ Server& Server::operator=(Server&& other) noexcept {
 Server::~Server() { stop(); }
 
 Server Server::start(ServerOptions options) {
+  // Taken before reading, so --watch also sees a change made while the first load runs.
+  auto signature = options.watch ? http::file_signature(options.fixtures) : http::FileSignature{};
   auto fixtures = std::make_shared<const FixtureSet>(load_fixtures(options.fixtures, LoadOptions{options.base_path}));
-  return start(std::move(fixtures), std::move(options));
+  return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
 }
 
 Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options) {
-  auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options));
+  auto signature = options.watch ? http::file_signature(options.fixtures) : http::FileSignature{};
+  return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
+}
+
+Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options,
+                            http::FileSignature signature) {
+  if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
+  Overrides overrides;
+  if (options.overrides_file) overrides = read_overrides(*options.overrides_file, *fixtures);
+  auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options), std::move(overrides));
   Impl& self = *impl;
   auto& http = self.http;
 
@@ -96,26 +262,32 @@ Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions o
 
   // httplib's regex routes cannot express Postman paths: one catch-all per method hands every
   // request to the engine, which routes by itself.
-  const auto handler = [&self](const httplib::Request& req, httplib::Response& res) {
-    write_response(self.engine.handle(to_request(req)), res);
-  };
+  const auto handler = [&self](const httplib::Request& req, httplib::Response& res) { self.handle(req, res); };
   http.Get(".*", handler);
   http.Post(".*", handler);
   http.Put(".*", handler);
   http.Patch(".*", handler);
   http.Delete(".*", handler);
   http.Options(".*", handler);
+  // RFC 9112 6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
+  // httplib 0.11.4 instead reads a POST, PUT or PATCH body until the client closes, which a
+  // client waiting for its answer never does: `curl -X POST .../__admin/reset` got a 400 after
+  // the 5 s read timeout. The pre-routing handler runs before any body is read; it answers
+  // such requests itself, with the same handler.
+  http.set_pre_routing_handler([&self](const httplib::Request& req, httplib::Response& res) {
+    const bool may_read_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+    if (!may_read_body || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+      return httplib::Server::HandlerResponse::Unhandled;
+    self.handle(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     write_response(wire::zoom_error(500, 500, "fakezoom failed to answer this request."), res);
   });
   if (self.options.log != LogFormat::off) {
     http.set_logger([&self](const httplib::Request& req, const httplib::Response& res) {
-      const std::string line = access_log_line(self.options.log, to_request(req), res.status,
-                                               res.get_header_value("Matched-Stub-Id"));
-      if (self.options.log_sink)
-        self.options.log_sink(line);
-      else
-        std::cerr << line + "\n" << std::flush;
+      if (res.has_header(kFaultedMarker)) return;
+      self.log(to_request(req), res.status, res.get_header_value("Matched-Stub-Id"), {});
     });
   }
 
@@ -128,10 +300,29 @@ Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions o
   if (self.port <= 0)
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(self.options.port) + ": " +
                              std::strerror(errno));
-  self.listener = std::thread([&http] { http.listen_after_bind(); });
+  // From here on the Server owns the threads: if anything below throws, it stops them.
+  Server server(std::move(impl));
+  self.listener = std::thread([&self] {
+    self.http.listen_after_bind();
+    {
+      std::lock_guard lock(self.mutex);
+      self.listening_ended = true;
+    }
+    self.changed.notify_all();
+  });
   // stop() before the listen loop runs would be lost: return only once it accepts.
   while (!http.is_running()) std::this_thread::sleep_for(std::chrono::microseconds(200));
-  return Server(std::move(impl));
+  self.stopper = std::thread([&self] {
+    std::unique_lock lock(self.mutex);
+    self.changed.wait(lock, [&self] { return self.stopping || self.shutdown_requested; });
+    if (self.stopping) return;
+    lock.unlock();
+    self.stop_listening();
+  });
+  if (self.options.watch)
+    self.watcher = std::make_unique<http::FixtureWatcher>(self.options.fixtures, std::move(signature),
+                                                          self.options.watch_interval, [&self] { self.engine.reload(); });
+  return server;
 }
 
 int Server::port() const { return impl_ ? impl_->port : -1; }
@@ -147,10 +338,29 @@ Journal& Server::journal() { return impl_->engine.journal(); }
 const FixtureSet& Server::fixtures() const { return *impl_->engine.fixtures(); }
 Engine& Server::engine() { return impl_->engine; }
 
+void Server::request_shutdown() {
+  if (impl_) impl_->request_shutdown();
+}
+
+void Server::wait() {
+  if (!impl_) return;
+  std::unique_lock lock(impl_->mutex);
+  impl_->changed.wait(lock, [this] { return impl_->listening_ended; });
+}
+
 void Server::stop() {
   if (!impl_) return;
-  impl_->http.stop();
-  if (impl_->listener.joinable()) impl_->listener.join();
+  Impl& self = *impl_;
+  std::lock_guard serial(self.stop_mutex);
+  {
+    std::lock_guard lock(self.mutex);
+    self.stopping = true;
+  }
+  self.changed.notify_all();  // delays end, the stopper leaves
+  self.watcher.reset();
+  if (self.stopper.joinable()) self.stopper.join();
+  self.stop_listening();
+  if (self.listener.joinable()) self.listener.join();
 }
 
 }  // namespace fakezoom

@@ -3,6 +3,7 @@
 //   zoom.base_url();  zoom.journal().entries();  zoom.stop();
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -33,6 +34,14 @@ struct ServerOptions {
   LogFormat log = LogFormat::off;
   // Where access-log lines go (one call per request, no newline); stderr when empty.
   std::function<void(const std::string&)> log_sink;
+  // Faults and delays by route or example id (`--overrides`); start() throws
+  // std::invalid_argument when it cannot be read or names an id no fixture has.
+  std::optional<std::string> overrides_file;
+  bool watch = false;  // reload the fixtures when their files change
+  std::chrono::milliseconds watch_interval{500};
+  // Where server events go (fixture reloads, good or bad; one line each, JSON when `log` is
+  // json); stderr when empty.
+  std::function<void(const std::string&)> event_sink;
 };
 
 class Server {
@@ -50,10 +59,19 @@ public:
   std::string url() const;       // "http://127.0.0.1:PORT"
   std::string base_url() const;  // url() and the API's base path: "http://127.0.0.1:PORT/v2"
   Journal& journal();
+  // The fixtures serving now; a reload (--watch, POST /__admin/mappings/reset) replaces them,
+  // so keep engine().fixtures() (a shared_ptr) to hold on to one version.
   const FixtureSet& fixtures() const;
   Engine& engine();
-  // Idempotent; returns once the listening thread has ended.
+  // Idempotent; returns once the listening thread has ended. Delayed answers in flight are
+  // cut short and sent at once.
   void stop();
+  // Asks for a stop and returns at once; safe from any thread, a request handler too.
+  // POST /__admin/shutdown does this. The server then stops accepting and ends the requests
+  // in flight; call wait() or stop() to see it done.
+  void request_shutdown();
+  // Blocks until the server no longer listens (after stop() or a shutdown request).
+  void wait();
 
 private:
   struct Impl;

@@ -1,15 +1,24 @@
 // The whole product without a socket: a request value in, a response value out.
-// `respond` is a pure function of (fixtures, request); `Engine` adds the journal and the admin API.
+// `respond` is a pure function of (fixtures, request); `Engine` adds the journal, the admin
+// API, run-time settings and overrides, and swapping in freshly loaded fixtures whole.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "fakezoom/core/fixture_set.hpp"
 #include "fakezoom/core/http_message.hpp"
 #include "fakezoom/core/journal.hpp"
+#include "fakezoom/core/misbehaviour.hpp"
+#include "fakezoom/core/overrides.hpp"
 #include "fakezoom/core/render.hpp"
+#include "fakezoom/core/settings.hpp"
 
 namespace fakezoom {
 
@@ -24,11 +33,47 @@ struct Outcome {
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
 
+// Reloading reads files, which the core does not do: whoever builds the engine (the HTTP
+// server) hands it a loader that reads the fixtures afresh with the paths and options it
+// started with. Exactly one of `fixtures` and `problems` is set.
+struct FixtureProblem {
+  std::string file;
+  std::string pointer;
+  std::string message;
+};
+struct FixtureLoad {
+  std::shared_ptr<const FixtureSet> fixtures;
+  std::vector<FixtureProblem> problems;
+};
+using FixtureLoader = std::function<FixtureLoad()>;
+
+struct ReloadReport {
+  bool ok = false;
+  bool available = true;         // false: the engine has no loader (fixtures given as values)
+  std::uint64_t generation = 0;  // the fixtures serving after the attempt (1 at start-up)
+  std::vector<FixtureProblem> problems;
+  std::chrono::system_clock::time_point at;
+};
+
 struct EngineOptions {
   BodyMode body_mode = BodyMode::zoom;
   std::string admin_prefix = "/__admin";
   std::size_t journal_capacity = Journal::kDefaultCapacity;  // 0: no journal
   bool journal_secrets = false;  // keep tokens in the journal instead of "[REDACTED]"
+  Settings settings;             // at start-up; POST /__admin/reset goes back to them
+  Overrides overrides;           // likewise
+  FixtureLoader loader;          // for POST /__admin/mappings/reset and --watch; empty: none
+  // POST /__admin/shutdown. Called on a request thread: it must only ask for the stop, never
+  // wait for it (the server cannot stop while it waits for this very request to end).
+  std::function<void()> on_shutdown;
+};
+
+// An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
+// connections, the engine only decides.
+struct Served {
+  HttpResponse response;
+  Misbehaviour misbehaviour;
+  bool admin = false;
 };
 
 // Tokens out of a request before it is journaled or logged.
@@ -38,19 +83,48 @@ class Engine {
 public:
   Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options);
 
-  // Thread-safe.
-  HttpResponse handle(const HttpRequest& request);
+  // Thread-safe. A request sees one set of fixtures from start to end, whatever reloads.
+  Served serve(const HttpRequest& request);
+  // The answer alone, for callers without a socket: no delay, no fault.
+  HttpResponse handle(const HttpRequest& request) { return serve(request).response; }
 
   Journal& journal() { return journal_; }
   const Journal& journal() const { return journal_; }
   std::shared_ptr<const FixtureSet> fixtures() const;
+  std::uint64_t generation() const;  // 1 at start-up, +1 for every swap
   const EngineOptions& options() const { return options_; }
 
+  // Swaps in a whole new set; requests already running finish on the old one.
+  void swap_fixtures(std::shared_ptr<const FixtureSet> fixtures);
+  // Loads through the loader and swaps only if it loaded cleanly; one reload at a time.
+  ReloadReport reload();
+  std::optional<ReloadReport> last_reload() const;
+
+  Settings settings() const;
+  void set_settings(Settings settings);
+  Overrides overrides() const;
+  void set_fault(const std::string& id, std::optional<Fault> fault);
+  void set_delay(const std::string& id, std::optional<std::chrono::milliseconds> delay);
+  // Journal, settings and overrides back to how they were at start-up (fixtures stay).
+  void reset();
+  // False when nobody can stop this engine's server.
+  bool request_shutdown();
+
 private:
+  Served answer(const FixtureSet& fixtures, const HttpRequest& request);
+
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
   std::shared_ptr<const FixtureSet> fixtures_;
+  std::uint64_t generation_ = 1;
   EngineOptions options_;
   Journal journal_;
+
+  mutable std::mutex state_mutex_;  // settings, overrides, last reload
+  Settings settings_;
+  Overrides overrides_;
+  std::optional<ReloadReport> last_reload_;
+
+  std::mutex reload_mutex_;  // one reload at a time
 };
 
 }  // namespace fakezoom

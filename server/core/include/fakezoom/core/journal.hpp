@@ -17,11 +17,16 @@ struct JournalEntry {
   std::chrono::system_clock::time_point logged;
   HttpRequest request;  // secrets redacted unless the server was told to keep them
   int status = 0;
+  Headers response_headers;  // the answer as it would have been sent, even when a fault broke it
+  std::string response_body;
   bool matched = false;
   std::string route_id;
   std::string example_id;
   std::string example_name;
   std::string reason;
+  std::string fault;                   // WireMock's fault name when the answer was broken on purpose
+  std::chrono::milliseconds delay{0};  // added before answering
+  std::chrono::microseconds process_time{0};
 };
 
 class Journal {

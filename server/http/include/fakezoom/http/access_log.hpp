@@ -3,12 +3,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "fakezoom/core/http_message.hpp"
 #include "fakezoom/server.hpp"
 
 namespace fakezoom {
 
-std::string access_log_line(LogFormat format, const HttpRequest& request, int status, const std::string& stub_id);
+// `fault`: the WireMock fault that broke the answer, if any ("fault=EMPTY_RESPONSE").
+std::string access_log_line(LogFormat format, const HttpRequest& request, int status, const std::string& stub_id,
+                            std::string_view fault = {});
 
 }  // namespace fakezoom

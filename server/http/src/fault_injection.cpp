@@ -1,0 +1,119 @@
+// Why this works the way it does. cpp-httplib 0.11.4 gives a handler no access to its socket,
+// and every answer it writes starts with a well-formed status line, so none of WireMock's
+// faults can be made through its Response API:
+// - set_content_provider / set_chunked_content_provider run only after the status line and
+//   headers are out, and a provider returning false merely ends the connection: no RST, no
+//   garbage before the status line.
+// - set_socket_options is applied to the listening socket only, never to accepted ones
+//   (checked: one call per server), so it cannot hand out per-connection sockets.
+// - Server::process_and_close_socket is virtual but private: a subclass may override it but
+//   not call the original, and re-implementing httplib's keep-alive loop is not worth it.
+// What httplib does give the handler is the connection's two endpoints (remote_addr/port,
+// local_addr/port). On Linux the handler finds its own socket among the process's descriptors
+// (/proc/self/fd) by those endpoints; only a faulted request pays for the scan. The connection
+// stays open while its handler runs, so the match cannot be another connection's.
+// Then, on that socket:
+// - EMPTY_RESPONSE: shutdown(SHUT_WR) sends FIN before any byte.
+// - RANDOM_DATA_THEN_CLOSE: garbage that is not HTTP, then FIN.
+// - MALFORMED_RESPONSE_CHUNK: "200 OK" with chunked transfer encoding, then a chunk whose size
+//   is garbage, then FIN.
+// - CONNECTION_RESET_BY_PEER: SO_LINGER {on, 0}, so closing it sends RST.
+// Finally dup2() puts /dev/null on the descriptor number: the socket itself is closed (which
+// sends the RST) while httplib still holds a valid descriptor that it writes its answer to
+// (ENOTSOCK, no SIGPIPE) and closes. Closing the number ourselves instead would let another
+// thread's new connection reuse it under httplib's feet.
+#include "fault_injection.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace fakezoom::http {
+
+namespace {
+
+constexpr std::string_view kGarbage = "lskdu018973t09sylgasjkfg1][]'./.sdlv";  // WireMock's
+
+bool endpoint(int fd, bool peer, std::string& ip, int& port) {
+  sockaddr_storage address{};
+  socklen_t length = sizeof address;
+  auto* raw = reinterpret_cast<sockaddr*>(&address);
+  if ((peer ? getpeername(fd, raw, &length) : getsockname(fd, raw, &length)) != 0) return false;
+  if (address.ss_family != AF_INET && address.ss_family != AF_INET6) return false;
+  char host[NI_MAXHOST];
+  char service[NI_MAXSERV];
+  if (getnameinfo(raw, length, host, sizeof host, service, sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+    return false;
+  ip = host;
+  port = std::atoi(service);
+  return true;
+}
+
+int connection_socket(const httplib::Request& request) {
+  DIR* folder = opendir("/proc/self/fd");
+  if (!folder) return -1;
+  int found = -1;
+  while (dirent* item = readdir(folder)) {
+    if (item->d_name[0] < '0' || item->d_name[0] > '9') continue;
+    const int fd = std::atoi(item->d_name);
+    if (fd == dirfd(folder)) continue;
+    std::string remote_ip, local_ip;
+    int remote_port = 0, local_port = 0;
+    if (!endpoint(fd, true, remote_ip, remote_port) || remote_port != request.remote_port ||
+        remote_ip != request.remote_addr)
+      continue;
+    if (!endpoint(fd, false, local_ip, local_port) || local_port != request.local_port ||
+        local_ip != request.local_addr)
+      continue;
+    found = fd;
+    break;
+  }
+  closedir(folder);
+  return found;
+}
+
+void send_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t sent = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (sent <= 0) return;
+    bytes.remove_prefix(static_cast<std::size_t>(sent));
+  }
+}
+
+}  // namespace
+
+bool inject_fault(Fault fault, const httplib::Request& request) {
+  const int fd = connection_socket(request);
+  if (fd < 0) return false;
+  const int dev_null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  if (dev_null < 0) return false;
+  switch (fault) {
+    case Fault::empty_response:
+      break;
+    case Fault::random_data_then_close:
+      send_all(fd, kGarbage);
+      break;
+    case Fault::malformed_response_chunk:
+      send_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      send_all(fd, kGarbage);
+      break;
+    case Fault::connection_reset_by_peer: {
+      const linger reset{1, 0};
+      setsockopt(fd, SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+      break;
+    }
+  }
+  // FIN first, so unread bytes in the receive buffer cannot turn the close into an RST.
+  if (fault != Fault::connection_reset_by_peer) shutdown(fd, SHUT_WR);
+  dup2(dev_null, fd);
+  close(dev_null);
+  return true;
+}
+
+}  // namespace fakezoom::http
