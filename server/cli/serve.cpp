@@ -22,7 +22,7 @@ constexpr const char* kServeUsage =
     "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
     "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
-    "                      [--overrides FILE] [--watch]\n\n"
+    "                      [--overrides FILE] [--watch] [--spec FILE]...\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -30,6 +30,8 @@ constexpr const char* kServeUsage =
     "  --port N            port (default 8080; 0 picks a free one)\n"
     "  --port-file FILE    write the port to FILE once listening\n"
     "  --verbatim          serve every example exactly as documented (no Zoom JSON error bodies)\n"
+    "  --spec FILE         OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules the\n"
+    "                      routes validate (repeatable; 400 code 300 \"Validation Failed.\")\n"
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
     "  --admin-prefix P    where the admin API lives (default /__admin)\n"
     "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
@@ -75,7 +77,7 @@ int usage_error(const std::string& message) {
 
 int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides"},
+                   "--overrides", "--spec"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
@@ -90,6 +92,7 @@ int serve(const std::vector<std::string>& argv) {
   ServerOptions options;
   options.fixtures = fixture_paths(args);
   options.base_path = args.last("--base-path");
+  options.specs = args.all("--spec");
   options.host = args.last("--host").value_or("127.0.0.1");
   auto port = parse_int(args.last("--port").value_or("8080"), 0, 65535);
   if (!port) return usage_error("--port must be a number from 0 to 65535");

@@ -138,3 +138,43 @@ TEST_CASE("serve refuses bad usage and broken fixtures with exit code 2", "[cli]
     CHECK(result.out.find("listening") == std::string::npos);
   }
 }
+
+TEST_CASE("serve with --spec validates the routes the spec covers", "[cli][serve][spec]") {
+  TempDir dir;
+  const auto spec = dir.write("users.yaml", R"(openapi: 3.0.0
+info: {title: t, version: "1"}
+servers: [{url: "https://api.zoom.us/v2"}]
+paths:
+  /users/{userId}/token:
+    get:
+      parameters:
+        - {name: userId, in: path, required: true, schema: {type: string}}
+        - {name: ttl, in: query, schema: {type: integer, maximum: 10}}
+      responses: {"200": {description: ok}}
+)");
+  Served served({"--spec", spec, "--log", "off"});
+  REQUIRE(served.port() > 0);
+  httplib::Client client("127.0.0.1", served.port());
+  const httplib::Headers auth{{"Authorization", "Bearer t"}};
+  auto too_long = client.Get("/v2/users/me/token?ttl=11", auth);
+  REQUIRE(too_long);
+  CHECK(too_long->status == 400);
+  auto body = nlohmann::json::parse(too_long->body);
+  CHECK(body["code"] == 300);
+  CHECK(body["errors"][0]["field"] == "ttl");
+  auto fine = client.Get("/v2/users/me/token?ttl=5", auth);
+  REQUIRE(fine);
+  CHECK(fine->status == 200);
+  // The seed documents ttl=68423085: a documented request always passes its own rules.
+  auto documented = client.Get("/v2/users/me/token?type=zak&ttl=68423085", auth);
+  REQUIRE(documented);
+  CHECK(documented->status == 200);
+
+  SECTION("a broken spec stops start-up with exit code 2 naming the file") {
+    const auto broken = dir.write("broken.json", R"({"openapi": "3.0.0", "paths": 7})");
+    auto result = fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", FAKEZOOM_FIXTURES_DIR,
+                                       "--spec", broken});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err.find(broken) != std::string::npos);
+  }
+}

@@ -99,13 +99,7 @@ static void expect_no_token_in_target(const HttpRequest& request) {
   CHECK(redacted.target.find("s3cr3t") == std::string::npos);
 }
 
-TEST_CASE("every access token in the request target is redacted", "[unit][engine][secrets][!mayfail]") {
-  // BUG: redact_secrets (server/core/src/engine.cpp:20-23) redacts only the first "access_token="
-  // it finds in `target`, and that may be the tail of another parameter's name. Both requests
-  // below leave "s3cr3t" in the journal's url. Fix: walk the query part of `target` parameter by
-  // parameter (split at '&') and redact the value of each one whose key is exactly access_token.
-  // (Failing at commit 41b3e4b; a `redact_target` fix is in progress in server/core: drop
-  // [!mayfail] once it is committed.)
+TEST_CASE("every access token in the request target is redacted", "[unit][engine][secrets]") {
   SECTION("a repeated parameter") {
     expect_no_token_in_target(with_access_token(with_access_token(token_request(), "first"), "s3cr3t"));
   }

@@ -15,6 +15,7 @@
 #include "fakezoom/core/url_codec.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/spec/spec.hpp"
 #include "fakezoom/http/access_log.hpp"
 #include "fault_injection.hpp"
 #include "fixture_watcher.hpp"
@@ -58,9 +59,10 @@ void write_response(const HttpResponse& response, httplib::Response& res) {
     res.set_header("Content-Type", content_type);
 }
 
-FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& options) {
+FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& options,
+                 const std::vector<std::string>& specs) {
   try {
-    return {std::make_shared<const FixtureSet>(load_fixtures(paths, options)), {}};
+    return {std::make_shared<const FixtureSet>(load_fixtures_with_specs(paths, options, specs)), {}};
   } catch (const FixtureError& error) {
     FixtureLoad failed;
     for (const auto& d : error.diagnostics()) failed.problems.push_back({d.file, d.pointer, d.message});
@@ -68,6 +70,13 @@ FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& optio
   } catch (const std::exception& error) {
     return {nullptr, {{"", "", error.what()}}};
   }
+}
+
+// --watch reloads on a change to a fixture or a spec.
+std::vector<std::string> watched_files(const ServerOptions& options) {
+  auto files = options.fixtures;
+  files.insert(files.end(), options.specs.begin(), options.specs.end());
+  return files;
 }
 
 // Every id the overrides name must be a route or example of the fixtures: a typo would
@@ -129,8 +138,9 @@ struct Server::Impl {
                                  options.journal_capacity, options.journal_secrets};
     engine_options.overrides = std::move(overrides);
     if (!options.fixtures.empty()) {
-      engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path}] {
-        FixtureLoad result = load(paths, load_options);
+      engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path},
+                               specs = options.specs] {
+        FixtureLoad result = load(paths, load_options, specs);
         report_reload(result);
         return result;
       };
@@ -234,13 +244,14 @@ Server::~Server() { stop(); }
 
 Server Server::start(ServerOptions options) {
   // Taken before reading, so --watch also sees a change made while the first load runs.
-  auto signature = options.watch ? http::file_signature(options.fixtures) : http::FileSignature{};
-  auto fixtures = std::make_shared<const FixtureSet>(load_fixtures(options.fixtures, LoadOptions{options.base_path}));
+  auto signature = options.watch ? http::file_signature(watched_files(options)) : http::FileSignature{};
+  auto fixtures = std::make_shared<const FixtureSet>(
+      load_fixtures_with_specs(options.fixtures, LoadOptions{options.base_path}, options.specs));
   return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
 }
 
 Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options) {
-  auto signature = options.watch ? http::file_signature(options.fixtures) : http::FileSignature{};
+  auto signature = options.watch ? http::file_signature(watched_files(options)) : http::FileSignature{};
   return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
 }
 
@@ -320,7 +331,7 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
     self.stop_listening();
   });
   if (self.options.watch)
-    self.watcher = std::make_unique<http::FixtureWatcher>(self.options.fixtures, std::move(signature),
+    self.watcher = std::make_unique<http::FixtureWatcher>(watched_files(self.options), std::move(signature),
                                                           self.options.watch_interval, [&self] { self.engine.reload(); });
   return server;
 }

@@ -25,6 +25,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;  // 0 picks a free port
   std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
+  std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
   bool verbatim = false;                 // serve examples exactly as documented
   std::string admin_prefix = "/__admin";
   std::size_t journal_capacity = Journal::kDefaultCapacity;
