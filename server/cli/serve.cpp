@@ -22,7 +22,7 @@ constexpr const char* kServeUsage =
     "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
     "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
-    "                      [--overrides FILE] [--watch] [--spec FILE]...\n\n"
+    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -30,6 +30,7 @@ constexpr const char* kServeUsage =
     "  --port N            port (default 8080; 0 picks a free one)\n"
     "  --port-file FILE    write the port to FILE once listening\n"
     "  --verbatim          serve every example exactly as documented (no Zoom JSON error bodies)\n"
+    "  --threads N         worker threads, one per open connection (default 64)\n"
     "  --spec FILE         OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules the\n"
     "                      routes validate (repeatable; 400 code 300 \"Validation Failed.\")\n"
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
@@ -77,7 +78,7 @@ int usage_error(const std::string& message) {
 
 int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides", "--spec"},
+                   "--overrides", "--spec", "--threads"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
@@ -93,6 +94,11 @@ int serve(const std::vector<std::string>& argv) {
   options.fixtures = fixture_paths(args);
   options.base_path = args.last("--base-path");
   options.specs = args.all("--spec");
+  if (auto n = args.last("--threads")) {
+    auto threads = parse_int(*n, 1, 4096);
+    if (!threads) return usage_error("--threads must be a number from 1 to 4096");
+    options.threads = static_cast<std::size_t>(*threads);
+  }
   options.host = args.last("--host").value_or("127.0.0.1");
   auto port = parse_int(args.last("--port").value_or("8080"), 0, 65535);
   if (!port) return usage_error("--port must be a number from 0 to 65535");

@@ -124,6 +124,9 @@ TEST_CASE("serve refuses bad usage and broken fixtures with exit code 2", "[cli]
   SECTION("a port out of range") {
     CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "70000"}).exit_code == 2);
   }
+  SECTION("no worker threads") {
+    CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--threads", "0"}).exit_code == 2);
+  }
   SECTION("a broken fixture lists every problem with its file and JSON pointer") {
     TempDir dir;
     const auto file = dir.write("broken.json", R"({"item":[
