@@ -103,9 +103,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FixtureSet set;
   try {
     set = fixture_set_from_text("fuzz.json", text);
-  } catch (const FixtureError&) {
-    // read_fixture_text found no problem in this very text a moment ago.
-    FUZZ_CHECK(false, "fixture_set_from_text threw on a document that reads without problems");
+  } catch (const FixtureError& error) {
+    // read_fixture_text found no problem in this very text a moment ago; only what needs the
+    // other documents can fail now: a parameter rule for a route no document defines.
+    FUZZ_CHECK(!document.rules.empty(), "fixture_set_from_text threw on a document that reads without problems");
+    check_diagnostics(error.diagnostics());
+    return 0;
   }
   std::size_t examples = 0;
   for (const auto& route : document.routes) examples += route.examples.size();

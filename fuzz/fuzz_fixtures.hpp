@@ -33,8 +33,13 @@ inline std::vector<std::string> fixture_paths() {
   return paths;
 }
 
-// Every fixture file of `paths` that loads on its own, then all of those together.
+// All of `paths`; when that fails, every fixture file that loads on its own, together.
 inline FixtureSet load_fuzz_fixtures(const std::vector<std::string>& paths) {
+  try {
+    return load_fixtures(paths);
+  } catch (const FixtureError& e) {
+    std::fprintf(stderr, "fakezoom fuzz: the fixtures do not load together, trying file by file:\n%s\n", e.what());
+  }
   std::vector<Diagnostic> problems;
   std::vector<std::string> loadable;
   for (const auto& file : fixture_files(paths, problems)) {
