@@ -143,3 +143,14 @@ TEST_CASE("the engine is safe to call from many threads", "[unit][engine][thread
   for (int t = 0; t < kThreads; ++t) CHECK(ok[t] == kPerThread);
   CHECK(engine.journal().total() == kThreads * kPerThread);
 }
+
+TEST_CASE("an access token whose key is percent-encoded is redacted too", "[unit][engine][secrets]") {
+  auto request = fakezoom::HttpRequest{};
+  request.method = "GET";
+  request.path = "/v2/users/me/token";
+  request.target = "/v2/users/me/token?type=zak&access%5Ftoken=s3cr3t";
+  request.query = {{"type", "zak"}, {"access_token", "s3cr3t"}};
+  const auto redacted = fakezoom::redact_secrets(request);
+  CHECK(redacted.target == "/v2/users/me/token?type=zak&access%5Ftoken=[REDACTED]");
+  CHECK(redacted.target.find("s3cr3t") == std::string::npos);
+}

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "fakezoom/fixtures/postman.hpp"
 #include "fakezoom/fixtures/postman_url.hpp"
 #include "unit_support.hpp"
 
@@ -522,4 +523,11 @@ TEST_CASE("problems in a request's examples are reported even when its URL is br
   item["response"][0]["code"] = "200";
   CHECK(pointers_of(problems_of(collection({item}).dump())) ==
         std::vector<std::string>{"/item/0/request/url", "/item/0/response/0/code"});
+}
+
+TEST_CASE("a number too large for a double is a fixture problem, not a crash", "[unit][fixtures]") {
+  auto document = fakezoom::read_fixture_text("big.json", R"({"item": [], "variable": [{"key": "x", "value": 1e400}]})", std::nullopt);
+  REQUIRE(document.problems.size() == 1);
+  CHECK(document.problems[0].file == "big.json");
+  CHECK(document.problems[0].message.find("invalid JSON") == 0);
 }

@@ -36,7 +36,7 @@ Checked<json> json_body(const HttpRequest& request) {
     return InputProblem{"", "a JSON body is required"};
   try {
     return json::parse(request.body);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e400
     return InputProblem{"", std::string("the body is not valid JSON: ") + e.what()};
   }
 }

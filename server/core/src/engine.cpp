@@ -1,5 +1,7 @@
 #include "fakezoom/core/engine.hpp"
 
+#include "fakezoom/core/url_codec.hpp"
+
 #include "fakezoom/core/admin.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
@@ -20,9 +22,10 @@ std::string redact_target(const std::string& target) {
     const std::string_view pair = query.substr(0, amp);
     if (!first) out += '&';
     first = false;
-    constexpr std::string_view kKey = "access_token=";
-    if (pair.substr(0, kKey.size()) == kKey)
-      out += std::string(kKey) + "[REDACTED]";
+    // The key is compared decoded, as the query is read: `access%5Ftoken` is access_token too.
+    const auto eq = pair.find('=');
+    if (percent_decode(pair.substr(0, eq), true) == "access_token")
+      out += std::string(pair.substr(0, eq)) + "=[REDACTED]";
     else
       out += pair;
     if (amp == std::string_view::npos) break;

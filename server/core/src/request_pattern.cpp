@@ -44,7 +44,7 @@ std::optional<InputProblem> parse_url(Url kind, const json& value, const std::st
   pattern.url = text;
   if (kind == Url::url_pattern || kind == Url::url_path_pattern) {
     try {
-      pattern.regex = std::make_shared<const std::regex>(text, std::regex::ECMAScript);
+      pattern.regex = compile_regex(text);
     } catch (const std::regex_error& error) {
       return InputProblem{field, "is not a valid regular expression: " + std::string(error.what())};
     }
@@ -112,7 +112,7 @@ Checked<RequestPattern> parse_request_pattern(const json& body) {
   std::string url_field;
   for (const auto& [key, value] : body.items()) {
     const std::string at = pointer_token(key);
-    auto url = std::find_if(kUrlFields.begin(), kUrlFields.end(), [&](const auto& f) { return f.first == key; });
+    auto url = std::find_if(kUrlFields.begin(), kUrlFields.end(), [&key = key](const auto& f) { return f.first == key; });
     if (key == "method") {
       if (!value.is_string() || value.get<std::string>().empty())
         return InputProblem{at, "must be an HTTP method such as \"GET\" (or \"ANY\")"};
@@ -137,7 +137,7 @@ Checked<RequestPattern> parse_request_pattern(const json& body) {
     if (pattern.url_kind != Url::url_path_template) return InputProblem{"/pathParameters", "needs urlPathTemplate"};
     for (const auto& [name, matcher] : pattern.path_parameters) {
       const auto& segments = pattern.path_template.segments();
-      if (std::none_of(segments.begin(), segments.end(), [&](const PathSegment& s) { return s.is_param && s.text == name; }))
+      if (std::none_of(segments.begin(), segments.end(), [&name = name](const PathSegment& s) { return s.is_param && s.text == name; }))
         return InputProblem{"/pathParameters" + pointer_token(name), "is not a parameter of urlPathTemplate " + pattern.url};
     }
   }

@@ -61,6 +61,24 @@ std::string pointer_token(const std::string& name) {
   return out;
 }
 
+std::shared_ptr<const std::regex> compile_regex(const std::string& pattern) {
+  if (pattern.size() > 2000) throw std::regex_error(std::regex_constants::error_complexity);
+  std::size_t digits = 0;
+  bool in_braces = false;
+  for (char c : pattern) {
+    if (c == '{') {
+      in_braces = true;
+      digits = 0;
+    } else if (c == '}' || c == ',') {
+      digits = 0;
+      in_braces = in_braces && c == ',';
+    } else if (in_braces && std::isdigit(static_cast<unsigned char>(c)) && ++digits > 4) {
+      throw std::regex_error(std::regex_constants::error_badbrace);
+    }
+  }
+  return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+}
+
 bool regex_matches(const std::regex& regex, const std::string& value) {
   try {
     return std::regex_match(value, regex);
@@ -82,7 +100,7 @@ Checked<StringMatcher> parse_string_matcher(const json& spec, const std::string&
       matcher.case_insensitive = value.get<bool>();
       continue;
     }
-    auto known = std::find_if(kMatchers.begin(), kMatchers.end(), [&](const auto& m) { return m.first == key; });
+    auto known = std::find_if(kMatchers.begin(), kMatchers.end(), [&key = key](const auto& m) { return m.first == key; });
     if (known == kMatchers.end())
       return InputProblem{at, "unknown matcher \"" + key + "\"; fakezoom knows " + std::string(kMatcherNames)};
     if (!chosen.empty()) return InputProblem{at, "only one matcher per field (already " + chosen + ")"};
@@ -97,7 +115,7 @@ Checked<StringMatcher> parse_string_matcher(const json& spec, const std::string&
     matcher.operand = value.get<std::string>();
     if (matcher.kind == Kind::matches || matcher.kind == Kind::does_not_match) {
       try {
-        matcher.regex = std::make_shared<const std::regex>(matcher.operand, std::regex::ECMAScript);
+        matcher.regex = compile_regex(matcher.operand);
       } catch (const std::regex_error& error) {
         return InputProblem{at, "is not a valid regular expression: " + std::string(error.what())};
       }

@@ -89,7 +89,7 @@ Overrides read_overrides(const std::string& file, const FixtureSet& fixtures) {
   nlohmann::json document;
   try {
     document = nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range (1e400)
     throw std::invalid_argument(file + ": not valid JSON: " + e.what());
   }
   auto parsed = parse_overrides(document);

@@ -165,6 +165,9 @@ Spec read_spec_text(const std::string& file, const std::string& text, std::vecto
   } else {
     try {
       document = json::parse(text);
+    } catch (const json::out_of_range& e) {  // a number like 1e400
+      problems.push_back({file, "", std::string("invalid JSON: ") + e.what()});
+      return Spec{file, "", "", {}};
     } catch (const json::parse_error& e) {
       problems.push_back({file, "", "invalid JSON at " + line_and_column(text, e.byte) + ": " + e.what()});
       return Spec{file, "", "", {}};

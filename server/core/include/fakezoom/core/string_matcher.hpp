@@ -34,6 +34,13 @@ bool matches(const StringMatcher& matcher, const std::vector<std::string>& value
 // does not match.
 bool regex_matches(const std::regex& regex, const std::string& value);
 
+// Patterns come from callers of the admin API. libstdc++'s default (backtracking) matcher
+// recurses once per character and can overflow the stack or run for minutes on a crafted
+// pattern, so patterns use its polynomial (breadth-first) executor; repeat counts over 9999
+// (undefined behaviour inside libstdc++) and patterns over 2000 characters are refused.
+// Throws std::regex_error.
+std::shared_ptr<const std::regex> compile_regex(const std::string& pattern);
+
 // "/" + name, with '~' and '/' escaped as RFC 6901 says.
 std::string pointer_token(const std::string& name);
 

@@ -1,0 +1,18 @@
+// Regular expressions from admin callers cannot take the server down.
+#include <catch2/catch.hpp>
+
+#include "fakezoom/core/string_matcher.hpp"
+
+TEST_CASE("a regex over a long value neither overflows the stack nor hangs", "[unit][admin][regex]") {
+  const auto nested = fakezoom::compile_regex("((a|b)|(c|d))*");
+  CHECK(fakezoom::regex_matches(*nested, std::string(100000, 'a')));
+  const auto repeated = fakezoom::compile_regex("/v+++++++++++++++++*+++++oooooooooo");
+  CHECK_FALSE(fakezoom::regex_matches(*repeated, "/vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv"));
+}
+
+TEST_CASE("huge repeat counts and very long patterns are refused", "[unit][admin][regex]") {
+  CHECK_THROWS_AS(fakezoom::compile_regex("a{33333333333333333333}"), std::regex_error);
+  CHECK_THROWS_AS(fakezoom::compile_regex("a{1,99999}"), std::regex_error);
+  CHECK_THROWS_AS(fakezoom::compile_regex(std::string(2001, 'a')), std::regex_error);
+  CHECK_NOTHROW(fakezoom::compile_regex("a{2,3}b{9999}"));
+}
