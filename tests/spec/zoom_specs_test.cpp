@@ -7,6 +7,7 @@
 #include <map>
 
 #include "fakezoom/core/engine.hpp"
+#include "fakezoom/core/url_codec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "unit_support.hpp"
 
@@ -34,21 +35,6 @@ const FixtureSet& collection_with_both_specs() {
   return fixtures;
 }
 
-std::string encode(const std::string& text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 // The request an example documents: its path values (the placeholder where it has none)
 // and its query, with a bearer token, encoded as a client sends it.
 HttpRequest documented_request(const Route& route, const Example& example) {
@@ -62,11 +48,11 @@ HttpRequest documented_request(const Route& route, const Example& example) {
       if (value.empty()) value = ":" + segment.text;
     }
     request.path += "/" + value;
-    request.target += "/" + encode(value);
+    request.target += "/" + percent_encode(value);
   }
   request.query = example.query;
   for (std::size_t i = 0; i < example.query.size(); ++i)
-    request.target += (i ? "&" : "?") + encode(example.query[i].first) + "=" + encode(example.query[i].second);
+    request.target += (i ? "&" : "?") + percent_encode(example.query[i].first) + "=" + percent_encode(example.query[i].second);
   request.headers.add("Authorization", "Bearer zoom-specs-test");
   return request;
 }

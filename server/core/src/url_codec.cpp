@@ -1,5 +1,7 @@
 #include "fakezoom/core/url_codec.hpp"
 
+#include <cctype>
+
 #include "fakezoom/core/path_template.hpp"
 
 namespace fakezoom {
@@ -25,6 +27,22 @@ std::string percent_decode(std::string_view text, bool plus_as_space) {
       out += ' ';
     } else {
       out += c;
+    }
+  }
+  return out;
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
     }
   }
   return out;

@@ -11,6 +11,9 @@
 namespace fakezoom {
 
 std::string percent_decode(std::string_view text, bool plus_as_space);
+// Everything but RFC 3986's unreserved characters as %XX (a space too): safe in a path segment,
+// a query value or a form field.
+std::string percent_encode(std::string_view text);
 // "type=zak&ttl=1&a=%2B" -> {{"type","zak"},{"ttl","1"},{"a","+"}}, order and repeats kept.
 QueryParams decode_query(std::string_view query);
 // The request's path segments, each percent-decoded on its own from the raw target, so
