@@ -146,6 +146,7 @@ struct Server::Impl {
       };
     }
     engine_options.on_shutdown = [this] { request_shutdown(); };
+    if (options.clock) engine_options.clock = options.clock;
     return engine_options;
   }
 

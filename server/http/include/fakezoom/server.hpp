@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "fakezoom/core/clock.hpp"
 #include "fakezoom/core/engine.hpp"
 #include "fakezoom/core/fixture_set.hpp"
 #include "fakezoom/core/journal.hpp"
@@ -45,6 +46,8 @@ struct ServerOptions {
   // Where server events go (fixture reloads, good or bad; one line each, JSON when `log` is
   // json); stderr when empty.
   std::function<void(const std::string&)> event_sink;
+  // Time for token expiry and rate limits; empty: the system clock. Tests pass a ManualClock.
+  std::shared_ptr<Clock> clock;
 };
 
 class Server {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fakezoom/core/clock.hpp"
 #include "fakezoom/core/fixture_set.hpp"
 #include "fakezoom/core/http_message.hpp"
 #include "fakezoom/core/journal.hpp"
@@ -66,6 +67,8 @@ struct EngineOptions {
   // POST /__admin/shutdown. Called on a request thread: it must only ask for the stop, never
   // wait for it (the server cannot stop while it waits for this very request to end).
   std::function<void()> on_shutdown;
+  // What token expiry and rate-limit windows count time by; tests pass a ManualClock.
+  std::shared_ptr<Clock> clock = system_clock();
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks

@@ -49,6 +49,11 @@ struct Route {
   // Path and query parameter rules from a spec or a rules file; broken ones answer Zoom's 400
   // code 300 (see parameter_rules.hpp). Empty: nothing is validated.
   std::vector<ParameterRule> parameter_rules;
+  // From the description's `**Scopes:**` line (or a spec): what a token needs under --auth strict.
+  std::vector<std::string> scopes;
+  // From the description's `**Rate Limit Label:**` line: "Light", "Medium", "Heavy",
+  // "Resource-intensive", or "" when undocumented.
+  std::string rate_limit_label;
 };
 
 std::string fold_whitespace(std::string_view text);
