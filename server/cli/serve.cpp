@@ -22,7 +22,8 @@ constexpr const char* kServeUsage =
     "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
     "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
-    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n\n"
+    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n"
+    "                      [--rate-limits on|off] [--plan free|pro|business]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -42,7 +43,10 @@ constexpr const char* kServeUsage =
     "                      {\"faults\":[{\"id\":\"get-v2-users-userId-token-1\",\"fault\":\"EMPTY_RESPONSE\"}],\n"
     "                       \"delays\":[{\"id\":\"get-v2-users-userId-token\",\"fixedDelayMilliseconds\":200}]}\n"
     "  --watch             reload the fixtures when their files change (a broken change is\n"
-    "                      reported on stderr and the previous fixtures keep serving)\n";
+    "                      reported on stderr and the previous fixtures keep serving)\n"
+    "  --rate-limits on|off   Zoom's per-second and daily limits per rate-limit label (default off;\n"
+    "                      over a limit: 429 with X-RateLimit-* and Retry-After)\n"
+    "  --plan PLAN         the account's plan for those limits: free, pro (default) or business\n";
 
 bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -81,6 +85,8 @@ int serve(const std::vector<std::string>& argv) {
                    "--overrides", "--spec", "--threads"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
+  spec.with_value.insert("--rate-limits");
+  spec.with_value.insert("--plan");
   auto parsed = parse_args(argv, spec);
   if (!parsed.error.empty()) return usage_error(parsed.error);
   if (!parsed.args.positional.empty()) return usage_error("unexpected argument " + parsed.args.positional[0]);
@@ -113,6 +119,14 @@ int serve(const std::vector<std::string>& argv) {
   }
   if (args.has("--no-request-journal")) options.journal_capacity = 0;
   options.overrides_file = args.last("--overrides");
+  const std::string rate_limits = args.last("--rate-limits").value_or("off");
+  if (rate_limits != "on" && rate_limits != "off") return usage_error("--rate-limits must be on or off");
+  options.rate_limits = rate_limits == "on";
+  if (auto plan = args.last("--plan")) {
+    auto parsed_plan = parse_plan(*plan);
+    if (!parsed_plan) return usage_error("--plan must be free, pro or business");
+    options.plan = *parsed_plan;
+  }
   options.watch = args.has("--watch");
   if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")
     return usage_error("--admin-prefix must be a path such as /__admin");

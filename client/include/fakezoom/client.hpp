@@ -9,6 +9,7 @@
 
 #include "fakezoom/client/base_url.hpp"
 #include "fakezoom/client/error.hpp"
+#include "fakezoom/client/rate_limit.hpp"
 #include "fakezoom/client/request.hpp"
 #include "fakezoom/client/response.hpp"
 #include "fakezoom/client/result.hpp"

@@ -58,7 +58,8 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
       options_(std::move(options)),
       journal_(options_.journal_capacity),
       settings_(options_.settings),
-      overrides_(options_.overrides) {
+      overrides_(options_.overrides),
+      rate_limiter_(options_.plan) {
   // "/__admin/" and "/__admin" are the same prefix.
   while (options_.admin_prefix.size() > 1 && options_.admin_prefix.back() == '/') options_.admin_prefix.pop_back();
 }
@@ -141,6 +142,7 @@ void Engine::set_delay(const std::string& id, std::optional<std::chrono::millise
 
 void Engine::reset() {
   journal_.clear();
+  rate_limiter_.reset();
   std::lock_guard lock(state_mutex_);
   settings_ = options_.settings;
   overrides_ = options_.overrides;
@@ -165,9 +167,31 @@ Served Engine::serve(const HttpRequest& request) {
   return answer(*fixtures, request);
 }
 
+// After routing, as Zoom's gateway does it: an answer of 401 is not counted (a request
+// without a valid token has no account to count against), every other one on a labelled
+// route is, and over a limit the answer becomes Zoom's 429.
+void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
+  if (outcome.rate_limit_label.empty() || outcome.response.status == 401) return;
+  auto decision = rate_limiter_.admit(rate_limit_account(request), outcome.rate_limit_label, options_.clock->now());
+  if (!decision) return;
+  if (decision->allowed) {
+    add_rate_limit_headers(outcome.response, *decision);
+    return;
+  }
+  outcome.response = too_many_requests(*decision);
+  outcome.matched = true;  // Zoom's rule on a documented route, like its 401s
+  outcome.example_id = decision->window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps";
+  outcome.example_name = "Zoom rule: " + decision->category + " rate limit reached (" +
+                         outcome.response.headers.get("X-RateLimit-Type").value_or("") + ")";
+  outcome.reason = outcome.example_name;
+  outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
+  outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
+}
+
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   Outcome outcome = respond(fixtures, request, options_.body_mode);
+  if (options_.rate_limits) limit_rate(request, outcome);
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);

@@ -33,6 +33,7 @@ Outcome rule(HttpResponse response, std::string id, std::string name, bool match
   outcome.response = std::move(response);
   outcome.matched = matched;
   if (route) outcome.route_id = route->id;
+  if (route) outcome.rate_limit_label = route->rate_limit_label;
   outcome.example_id = std::move(id);
   outcome.example_name = std::move(name);
   outcome.reason = outcome.example_name;
@@ -45,6 +46,7 @@ Outcome from_example(const Route& route, const Example& example, const PathParam
   outcome.response = render_example(example, params, mode);
   outcome.matched = true;
   outcome.route_id = route.id;
+  outcome.rate_limit_label = route.rate_limit_label;
   outcome.example_id = example.id;
   outcome.example_name = example.folded_name;
   outcome.reason = std::move(reason);
@@ -83,15 +85,20 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   }
   const Route& route = *lookup.route;
 
-  // a. The caller's explicit choice comes before any of Zoom's rules.
+  // a. The caller's explicit choice comes before any of Zoom's rules, rate limits included.
   if (choice.any()) {
-    if (auto selection = select_explicit(route, choice))
-      return from_example(route, *selection->example, lookup.params, mode, std::move(selection->reason));
+    if (auto selection = select_explicit(route, choice)) {
+      Outcome chosen = from_example(route, *selection->example, lookup.params, mode, std::move(selection->reason));
+      chosen.rate_limit_label.clear();
+      return chosen;
+    }
     auto response = wire::mock_not_found(
         "No matching example", "No example of " + route.method + " " + route.path.to_string() +
                                    " fits the requested " + choice.describe() +
                                    ". Documented examples: " + list_examples(route) + ".");
-    return rule(std::move(response), "fakezoom.example-not-found", "Requested example not found", false, &route);
+    Outcome missing = rule(std::move(response), "fakezoom.example-not-found", "Requested example not found", false, &route);
+    missing.rate_limit_label.clear();
+    return missing;
   }
 
   // b. Zoom's behaviour.

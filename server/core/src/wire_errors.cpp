@@ -64,6 +64,17 @@ HttpResponse user_not_found(std::string_view user_id) {
   return zoom_error(404, kUserNotFound, "User does not exist: " + std::string(user_id) + ".");
 }
 
+// Zoom's rate-limit page ("Error handling"): the body's code is the HTTP status.
+HttpResponse per_second_rate_limit_reached() {
+  return zoom_error(429, kRateLimitReached, "You have reached the maximum per-second rate limit for this API. Try again later.");
+}
+
+HttpResponse daily_rate_limit_reached() {
+  return zoom_error(429, kRateLimitReached,
+                    "You have reached the maximum daily rate limit for this API. Refer to the response header for "
+                    "details on when you can make another request.");
+}
+
 HttpResponse validation_failed(const std::vector<FieldError>& errors) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& error : errors) list.push_back({{"field", error.field}, {"message", error.message}});

@@ -147,6 +147,8 @@ struct Server::Impl {
     }
     engine_options.on_shutdown = [this] { request_shutdown(); };
     if (options.clock) engine_options.clock = options.clock;
+    engine_options.rate_limits = options.rate_limits;
+    engine_options.plan = options.plan;
     return engine_options;
   }
 

@@ -14,6 +14,7 @@
 #include "fakezoom/core/clock.hpp"
 #include "fakezoom/core/engine.hpp"
 #include "fakezoom/core/fixture_set.hpp"
+#include "fakezoom/core/rate_limits.hpp"
 #include "fakezoom/core/journal.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
 
@@ -48,6 +49,9 @@ struct ServerOptions {
   std::function<void(const std::string&)> event_sink;
   // Time for token expiry and rate limits; empty: the system clock. Tests pass a ManualClock.
   std::shared_ptr<Clock> clock;
+  // Zoom's per-second and daily rate limits by route label and plan (README "Rate limits").
+  bool rate_limits = false;
+  Plan plan = Plan::pro;
 };
 
 class Server {

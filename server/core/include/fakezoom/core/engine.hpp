@@ -18,6 +18,7 @@
 #include "fakezoom/core/journal.hpp"
 #include "fakezoom/core/misbehaviour.hpp"
 #include "fakezoom/core/overrides.hpp"
+#include "fakezoom/core/rate_limiter.hpp"
 #include "fakezoom/core/render.hpp"
 #include "fakezoom/core/settings.hpp"
 
@@ -30,6 +31,9 @@ struct Outcome {
   std::string example_id;  // also sent as Matched-Stub-Id
   std::string example_name;
   std::string reason;
+  // The route's `**Rate Limit Label:**` when the request reached Zoom's rules (not the
+  // caller's explicit choice, not a miss); the engine counts it when rate limits are on.
+  std::string rate_limit_label;
 };
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
@@ -69,6 +73,9 @@ struct EngineOptions {
   std::function<void()> on_shutdown;
   // What token expiry and rate-limit windows count time by; tests pass a ManualClock.
   std::shared_ptr<Clock> clock = system_clock();
+  // Zoom's per-second and daily limits per label and plan (`--rate-limits on`, `--plan`).
+  bool rate_limits = false;
+  Plan plan = Plan::pro;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
@@ -115,6 +122,7 @@ public:
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);
+  void limit_rate(const HttpRequest& request, Outcome& outcome);
 
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
   std::shared_ptr<const FixtureSet> fixtures_;
@@ -128,6 +136,7 @@ private:
   std::optional<ReloadReport> last_reload_;
 
   std::mutex reload_mutex_;  // one reload at a time
+  RateLimiter rate_limiter_;
 };
 
 }  // namespace fakezoom

@@ -15,11 +15,14 @@ namespace fakezoom::wire {
 inline constexpr int kInvalidAccessToken = 124;  // Zoom: 401 "Invalid access token."
 inline constexpr int kUserNotFound = 1001;       // Zoom: 404 "User does not exist: ID."
 inline constexpr int kValidationFailed = 300;    // Zoom: 400 "Validation Failed." with `errors`
+inline constexpr int kRateLimitReached = 429;    // Zoom: 429, per-second or daily (rate_limiter.hpp)
 
 HttpResponse zoom_error(int status, int code, std::string_view message);
 HttpResponse missing_bearer_token();
 HttpResponse access_token_in_query();
 HttpResponse user_not_found(std::string_view user_id);
+HttpResponse per_second_rate_limit_reached();
+HttpResponse daily_rate_limit_reached();
 // 400 {"code":300,"message":"Validation Failed.","errors":[{"field":"type","message":"..."}]}
 HttpResponse validation_failed(const std::vector<FieldError>& errors);
 // Postman mock server's answer when no example fits; `header` is its one-line summary.
