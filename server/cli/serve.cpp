@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "fixture_options.hpp"
+#include "tls_options.hpp"
 #include "fakezoom/server.hpp"
 
 namespace fakezoom::cli {
@@ -70,7 +71,7 @@ std::optional<int> parse_int(const std::string& text, int min, int max) {
 }
 
 int usage_error(const std::string& message) {
-  std::cerr << "fakezoom serve: " << message << "\n\n" << kServeUsage << kFixtureOptionsHelp;
+  std::cerr << "fakezoom serve: " << message << "\n\n" << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
   return kExitUsage;
 }
 
@@ -81,12 +82,13 @@ int serve(const std::vector<std::string>& argv) {
                    "--overrides", "--spec", "--threads"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
+  add_tls_options(spec);
   auto parsed = parse_args(argv, spec);
   if (!parsed.error.empty()) return usage_error(parsed.error);
   if (!parsed.args.positional.empty()) return usage_error("unexpected argument " + parsed.args.positional[0]);
   const Args& args = parsed.args;
   if (args.has("--help")) {
-    std::cout << kServeUsage << kFixtureOptionsHelp;
+    std::cout << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
     return kExitOk;
   }
 
@@ -94,6 +96,7 @@ int serve(const std::vector<std::string>& argv) {
   options.fixtures = fixture_paths(args);
   options.base_path = args.last("--base-path");
   options.specs = args.all("--spec");
+  if (auto problem = apply_tls_options(args, options); !problem.empty()) return usage_error(problem);
   if (auto n = args.last("--threads")) {
     auto threads = parse_int(*n, 1, 4096);
     if (!threads) return usage_error("--threads must be a number from 1 to 4096");
