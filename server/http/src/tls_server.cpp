@@ -17,9 +17,10 @@
 namespace fakezoom::http {
 namespace {
 
-// The reason of OpenSSL's most recent error ("no start line"), and the queue emptied.
+// The reason of OpenSSL's first queued error ("no start line": the root cause, where the
+// last is often a generic "PEM lib"), and the queue emptied.
 std::string openssl_reason() {
-  const unsigned long code = ERR_peek_last_error();
+  const unsigned long code = ERR_peek_error();
   const char* reason = code ? ERR_reason_error_string(code) : nullptr;
   ERR_clear_error();
   return reason ? std::string(" (OpenSSL: ") + reason + ")" : std::string();
