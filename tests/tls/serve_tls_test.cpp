@@ -1,5 +1,6 @@
 // `fakezoom serve --tls-cert --tls-key` as a process: it announces https://, curl and
-// fakezoom-client call it with the certificate as their CA, and bad TLS options exit 2.
+// fakezoom-client call it with the certificate as their CA, and bad TLS options exit 2;
+// `fakezoom replay --ca-file` checks the documentation over HTTPS.
 #include <signal.h>
 
 #include <catch2/catch.hpp>
@@ -65,5 +66,27 @@ TEST_CASE("serve exits 2 when the TLS options are unusable", "[tls][cli]") {
   SECTION("a key file that does not exist") {
     argv.insert(argv.end(), {"--tls-cert", files.cert, "--tls-key", dir.file("nothing.pem")});
     expect_exit_2("fakezoom: cannot read the TLS key " + dir.file("nothing.pem"));
+  }
+}
+
+TEST_CASE("replay --ca-file replays every documented example over HTTPS", "[tls][cli]") {
+  TempDir dir;
+  const auto files = test::make_certificate(dir);
+  auto zoom = fakezoom::Server::start(test::https_options(files));
+  std::vector<std::string> argv{FAKEZOOM_EXE, "replay", "--fixtures", FAKEZOOM_FIXTURES_DIR, "--base-url",
+                                zoom.base_url()};
+  SECTION("trusting the certificate") {
+    argv.insert(argv.end(), {"--ca-file", files.cert});
+    const auto result = test::run(argv);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::EndsWith("2 passed, 0 failed\n"));
+  }
+  SECTION("without it every example fails on the certificate") {
+    const auto result = test::run(argv);
+    INFO(result.out << result.err);
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.out, Catch::Contains("could not be verified"));
+    CHECK_THAT(result.out, Catch::EndsWith("0 passed, 2 failed\n"));
   }
 }
