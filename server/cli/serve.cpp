@@ -81,8 +81,8 @@ int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
                    "--overrides", "--spec", "--threads"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
-  add_fixture_options(spec);
   add_tls_options(spec);
+  add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
   if (!parsed.error.empty()) return usage_error(parsed.error);
   if (!parsed.args.positional.empty()) return usage_error("unexpected argument " + parsed.args.positional[0]);
