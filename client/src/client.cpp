@@ -147,6 +147,12 @@ Result<Response> Client::call(const Request& request) {
     context.connect_timeout = impl.options.connect_timeout;
     context.read_timeout = impl.options.read_timeout;
     context.ca_file = impl.options.ca_file;
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    if (result.error() == httplib::Error::SSLServerVerification) {
+      if (const long verified = impl.http->get_openssl_verify_result(); verified != X509_V_OK)
+        context.tls_verify_problem = X509_verify_cert_error_string(verified);
+    }
+#endif
     return detail::transport_error(result.error(), context);
   }
 

@@ -26,13 +26,17 @@ std::string describe(httplib::Error error, const TransportContext& context) {
     case httplib::Error::Write:
       return "sending the request to " + where + " failed (connection closed or write timeout)";
     case httplib::Error::SSLConnection:
-      return "TLS handshake with " + where + " failed";
+      return "TLS handshake with " + where + " failed (is it an HTTPS server?)";
     case httplib::Error::SSLLoadingCerts:
       return context.ca_file ? "could not load CA certificates from " + *context.ca_file
                              : std::string("could not load the system CA certificates");
     case httplib::Error::SSLServerVerification:
+      // httplib checks the host name only once the chain has verified.
+      if (context.tls_verify_problem.empty())
+        return "the TLS certificate of " + where + " is not for that host (no matching subjectAltName)";
       return "the TLS certificate of " + where + " could not be verified" +
-             (context.ca_file ? " against " + *context.ca_file : std::string(" against the system CAs"));
+             (context.ca_file ? " against " + *context.ca_file : std::string(" against the system CAs")) + ": " +
+             context.tls_verify_problem;
     case httplib::Error::Compression:
       return "the response from " + where + " could not be decompressed";
     case httplib::Error::Canceled:

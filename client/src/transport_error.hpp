@@ -20,6 +20,9 @@ struct TransportContext {
   std::chrono::milliseconds connect_timeout{0};
   std::chrono::milliseconds read_timeout{0};
   std::optional<std::string> ca_file;
+  // OpenSSL's reason a certificate failed verification ("self-signed certificate"); empty
+  // when the chain verified (and a failure is then the host name's).
+  std::string tls_verify_problem;
 };
 
 Error transport_error(httplib::Error error, const TransportContext& context);

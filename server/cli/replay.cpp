@@ -15,7 +15,7 @@ namespace {
 
 constexpr const char* kReplayUsage =
     "usage: fakezoom replay --base-url URL [--fixtures PATH]... [--token T] [--junit FILE]\n"
-    "                       [--only REGEX] [--compare exact|shape] [--timeout-ms N]\n\n"
+    "                       [--only REGEX] [--compare exact|shape] [--timeout-ms N] [--ca-file FILE]\n\n"
     "Sends each documented example's request (variables resolved, x-mock-response-name naming\n"
     "the example) to URL and checks status, Content-Type and body against the documented ones.\n"
     "Prints a line per example and closes with `N passed, N failed`.\n\n"
@@ -26,7 +26,8 @@ constexpr const char* kReplayUsage =
     "  --only REGEX        only examples whose \"METHOD /path id name\" matches\n"
     "  --compare MODE      exact: JSON bodies equal (default); shape: same types and keys, for the\n"
     "                      real Zoom API whose values differ from the documented ones\n"
-    "  --timeout-ms N      per-request read timeout (default 10000)\n";
+    "  --timeout-ms N      per-request read timeout (default 10000)\n"
+    "  --ca-file FILE      PEM certificate(s) to trust for an https URL instead of the system's CAs\n";
 
 using Clock = std::chrono::steady_clock;
 
@@ -37,7 +38,7 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 int replay(const std::vector<std::string>& argv) {
-  OptionSpec spec{{"--base-url", "--token", "--junit", "--only", "--compare", "--timeout-ms"}, {"--help"}};
+  OptionSpec spec{{"--base-url", "--token", "--junit", "--only", "--compare", "--timeout-ms", "--ca-file"}, {"--help"}};
   add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
   auto usage = [](const std::string& message) {
@@ -76,7 +77,8 @@ int replay(const std::vector<std::string>& argv) {
   client::Client zoom({.base_url = *base_url,
                        .bearer_token = args.last("--token").value_or("fakezoom-replay"),
                        .read_timeout = std::chrono::milliseconds(timeout_ms),
-                       .user_agent = "fakezoom-replay/0.1"});
+                       .user_agent = "fakezoom-replay/0.1",
+                       .ca_file = args.last("--ca-file")});
   std::vector<replay::CaseResult> results;
   const auto started = Clock::now();
   for (const auto& route : fixtures->routes.routes()) {

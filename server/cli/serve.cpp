@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "fixture_options.hpp"
+#include "tls_options.hpp"
 #include "fakezoom/server.hpp"
 
 namespace fakezoom::cli {
@@ -74,7 +75,7 @@ std::optional<int> parse_int(const std::string& text, int min, int max) {
 }
 
 int usage_error(const std::string& message) {
-  std::cerr << "fakezoom serve: " << message << "\n\n" << kServeUsage << kFixtureOptionsHelp;
+  std::cerr << "fakezoom serve: " << message << "\n\n" << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
   return kExitUsage;
 }
 
@@ -84,6 +85,7 @@ int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
                    "--overrides", "--spec", "--threads"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
+  add_tls_options(spec);
   add_fixture_options(spec);
   spec.with_value.insert("--rate-limits");
   spec.with_value.insert("--plan");
@@ -92,7 +94,7 @@ int serve(const std::vector<std::string>& argv) {
   if (!parsed.args.positional.empty()) return usage_error("unexpected argument " + parsed.args.positional[0]);
   const Args& args = parsed.args;
   if (args.has("--help")) {
-    std::cout << kServeUsage << kFixtureOptionsHelp;
+    std::cout << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
     return kExitOk;
   }
 
@@ -100,6 +102,7 @@ int serve(const std::vector<std::string>& argv) {
   options.fixtures = fixture_paths(args);
   options.base_path = args.last("--base-path");
   options.specs = args.all("--spec");
+  if (auto problem = apply_tls_options(args, options); !problem.empty()) return usage_error(problem);
   if (auto n = args.last("--threads")) {
     auto threads = parse_int(*n, 1, 4096);
     if (!threads) return usage_error("--threads must be a number from 1 to 4096");

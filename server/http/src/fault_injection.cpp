@@ -18,6 +18,9 @@
 // - MALFORMED_RESPONSE_CHUNK: "200 OK" with chunked transfer encoding, then a chunk whose size
 //   is garbage, then FIN.
 // - CONNECTION_RESET_BY_PEER: SO_LINGER {on, 0}, so closing it sends RST.
+// Over HTTPS the same bytes go through the connection's TLS session (httplib 0.11.4 hands the
+// handler its SSL* as Request::ssl; raw bytes on the socket would be a TLS error, not the
+// fault asked for), then close_notify before the FIN: the client meets the same broken HTTP.
 // Finally dup2() puts /dev/null on the descriptor number: the socket itself is closed (which
 // sends the RST) while httplib still holds a valid descriptor that it writes its answer to
 // (ENOTSOCK, no SIGPIPE) and closes. Closing the number ourselves instead would let another
@@ -29,6 +32,9 @@
 #include <netdb.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
 
 #include <cstdlib>
 #include <string>
@@ -78,7 +84,16 @@ int connection_socket(const httplib::Request& request) {
   return found;
 }
 
-void send_all(int fd, std::string_view bytes) {
+// tls: the connection's TLS session, or null for plain HTTP.
+void send_all(int fd, SSL* tls, std::string_view bytes) {
+  if (tls) {
+    while (!bytes.empty()) {
+      const int sent = SSL_write(tls, bytes.data(), static_cast<int>(bytes.size()));
+      if (sent <= 0) return;
+      bytes.remove_prefix(static_cast<std::size_t>(sent));
+    }
+    return;
+  }
   while (!bytes.empty()) {
     const ssize_t sent = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (sent <= 0) return;
@@ -93,15 +108,17 @@ bool inject_fault(Fault fault, const httplib::Request& request) {
   if (fd < 0) return false;
   const int dev_null = open("/dev/null", O_RDWR | O_CLOEXEC);
   if (dev_null < 0) return false;
+  // Only this handler's thread uses the session while the handler runs.
+  SSL* tls = const_cast<SSL*>(request.ssl);
   switch (fault) {
     case Fault::empty_response:
       break;
     case Fault::random_data_then_close:
-      send_all(fd, kGarbage);
+      send_all(fd, tls, kGarbage);
       break;
     case Fault::malformed_response_chunk:
-      send_all(fd, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
-      send_all(fd, kGarbage);
+      send_all(fd, tls, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      send_all(fd, tls, kGarbage);
       break;
     case Fault::connection_reset_by_peer: {
       const linger reset{1, 0};
@@ -110,7 +127,13 @@ bool inject_fault(Fault fault, const httplib::Request& request) {
     }
   }
   // FIN first, so unread bytes in the receive buffer cannot turn the close into an RST.
-  if (fault != Fault::connection_reset_by_peer) shutdown(fd, SHUT_WR);
+  if (fault != Fault::connection_reset_by_peer) {
+    if (tls) SSL_shutdown(tls);
+    shutdown(fd, SHUT_WR);
+  }
+  // A failed SSL_write leaves errors queued on this thread; they must not be mistaken for
+  // the next connection's.
+  if (tls) ERR_clear_error();
   dup2(dev_null, fd);
   close(dev_null);
   return true;

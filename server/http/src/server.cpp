@@ -19,6 +19,7 @@
 #include "fakezoom/http/access_log.hpp"
 #include "fault_injection.hpp"
 #include "fixture_watcher.hpp"
+#include "tls_server.hpp"
 
 namespace fakezoom {
 
@@ -114,7 +115,9 @@ Overrides read_overrides(const std::string& file, const FixtureSet& fixtures) {
 struct Server::Impl {
   ServerOptions options;
   Engine engine;
-  httplib::Server http;
+  // An httplib::SSLServer when the options name a certificate and key.
+  std::unique_ptr<httplib::Server> http_server = http::make_http_server(options);
+  httplib::Server& http = *http_server;
   std::thread listener;
   std::thread stopper;  // carries out a shutdown request: never on a request's own thread
   std::unique_ptr<http::FixtureWatcher> watcher;
@@ -344,7 +347,7 @@ int Server::port() const { return impl_ ? impl_->port : -1; }
 std::string Server::url() const {
   const std::string& host = impl_->options.host;
   const bool ipv6 = host.find(':') != std::string::npos;
-  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl_->port);
+  return (impl_->options.tls_cert ? "https://" : "http://") + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(impl_->port);
 }
 
 std::string Server::base_url() const { return url() + impl_->engine.fixtures()->base_path(); }

@@ -26,6 +26,10 @@ struct ServerOptions {
   std::vector<std::string> fixtures;  // files or folders
   std::string host = "127.0.0.1";
   int port = 0;  // 0 picks a free port
+  // PEM files: with both, the server speaks only HTTPS (url() says https://). start() throws
+  // std::invalid_argument naming the file when one is missing, unreadable or not the other's.
+  std::optional<std::string> tls_cert;
+  std::optional<std::string> tls_key;
   std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
   std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
   bool verbatim = false;                 // serve examples exactly as documented
@@ -66,7 +70,7 @@ public:
   ~Server();  // stops
 
   int port() const;
-  std::string url() const;       // "http://127.0.0.1:PORT"
+  std::string url() const;       // "http://127.0.0.1:PORT", "https://..." with a certificate
   std::string base_url() const;  // url() and the API's base path: "http://127.0.0.1:PORT/v2"
   Journal& journal();
   // The fixtures serving now; a reload (--watch, POST /__admin/mappings/reset) replaces them,
