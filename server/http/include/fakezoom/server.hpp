@@ -48,6 +48,9 @@ struct ServerOptions {
   std::function<void(const std::string&)> event_sink;
   // Time for token expiry and rate limits; empty: the system clock. Tests pass a ManualClock.
   std::shared_ptr<Clock> clock;
+  // --auth any|strict (tokens from POST /oauth/token and the accounts fixture), and the HTTP
+  // status of code 124 answers (--invalid-token-status).
+  AuthOptions auth;
 };
 
 class Server {
