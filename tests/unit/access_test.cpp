@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/core/access.hpp"
+#include "fakezoom/core/engine.hpp"
 #include "unit_support.hpp"
 
 using namespace fakezoom;
@@ -75,4 +76,29 @@ TEST_CASE("the bearer token is read from the Authorization header", "[unit][oaut
   CHECK_FALSE(bearer_token(Headers{{"Authorization", "Basic abc"}}));
   CHECK_FALSE(bearer_token(Headers{{"Authorization", "Bearer "}}));
   CHECK_FALSE(bearer_token(Headers{}));
+}
+
+namespace {
+
+void check_400_code_124(HttpRequest request) {
+  CallerAuth caller;
+  caller.options = {AuthMode::strict, 400};  // a token is unknown: fakezoom issued none here
+  const auto outcome = respond(shipped_fixtures(), request, BodyMode::zoom, caller);
+  CHECK(outcome.response.status == 400);
+  CHECK(body_json(outcome.response)["code"] == 124);
+}
+
+}  // namespace
+
+TEST_CASE("with invalid_token_status 400 every code 124 answer is a 400", "[unit][oauth]") {
+  auto request = zoom_request("GET", "/v2/users/me/token", {{"type", "zak"}});
+  SECTION("an unknown token") { check_400_code_124(request); }
+  SECTION("no token") {
+    request.headers.remove("Authorization");
+    check_400_code_124(request);
+  }
+  SECTION("a token in the query string") {
+    request.query.emplace_back("access_token", "x");
+    check_400_code_124(request);
+  }
 }

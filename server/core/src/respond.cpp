@@ -96,9 +96,12 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   }
 
   // b. Zoom's behaviour.
-  if (first_value(query, "access_token"))
-    return rule(wire::access_token_in_query(), "fakezoom.auth.token-in-query",
-                "Zoom rule: access token in the query string", true, &route);
+  if (first_value(query, "access_token")) {
+    auto refused = wire::access_token_in_query();
+    refused.status = caller.options.invalid_token_status;  // code 124: 401, or the spec's 400
+    return rule(std::move(refused), "fakezoom.auth.token-in-query", "Zoom rule: access token in the query string",
+                true, &route);
+  }
   if (!has_bearer_token(request.headers))
     return rule(wire::invalid_access_token(caller.options.invalid_token_status), "fakezoom.auth.no-bearer-token",
                 "Zoom rule: no bearer token", true, &route);
