@@ -50,6 +50,26 @@ std::optional<Error> check_options(const ClientOptions& options) {
   return std::nullopt;
 }
 
+std::string base64_encode(std::string_view bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const unsigned n = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                       static_cast<unsigned char>(bytes[i + 2]);
+    out += {kAlphabet[(n >> 18) & 63], kAlphabet[(n >> 12) & 63], kAlphabet[(n >> 6) & 63], kAlphabet[n & 63]};
+  }
+  if (const std::size_t rest = bytes.size() - i; rest > 0) {
+    unsigned n = static_cast<unsigned char>(bytes[i]) << 16;
+    if (rest == 2) n |= static_cast<unsigned char>(bytes[i + 1]) << 8;
+    out += kAlphabet[(n >> 18) & 63];
+    out += kAlphabet[(n >> 12) & 63];
+    out += rest == 2 ? kAlphabet[(n >> 6) & 63] : '=';
+    out += '=';
+  }
+  return out;
+}
+
 Response to_response(const httplib::Response& raw) {
   Response response;
   response.status = raw.status;
@@ -108,7 +128,12 @@ Result<Response> Client::call(const Request& request) {
   httplib::Request raw;
   raw.method = request.method;
   raw.path = request_target(base.prefix, request);
-  if (!impl.options.bearer_token.empty()) {
+  if (impl.options.basic_credentials) {
+    const auto& [user, password] = *impl.options.basic_credentials;
+    if (!is_safe_header_value(user) || !is_safe_header_value(password))
+      return invalid_request("the basic credentials contain a line break or control character");
+    raw.headers.emplace("Authorization", "Basic " + base64_encode(user + ":" + password));
+  } else if (!impl.options.bearer_token.empty()) {
     raw.headers.emplace("Authorization", "Bearer " + impl.options.bearer_token);
   }
   if (!impl.options.user_agent.empty()) raw.headers.emplace("User-Agent", impl.options.user_agent);

@@ -24,7 +24,8 @@ constexpr const char* kServeUsage =
     "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
     "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n"
-    "                      [--rate-limits on|off] [--plan free|pro|business]\n\n"
+    "                      [--rate-limits on|off] [--plan free|pro|business]\n"
+    "                      [--auth any|strict] [--invalid-token-status 401|400]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -35,6 +36,10 @@ constexpr const char* kServeUsage =
     "  --threads N         worker threads, one per open connection (default 64)\n"
     "  --spec FILE         OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules the\n"
     "                      routes validate (repeatable; 400 code 300 \"Validation Failed.\")\n"
+    "  --auth MODE         any (default): any bearer token is accepted; strict: only tokens issued by\n"
+    "                      POST /oauth/token (accounts fixture), unexpired, with one of the route's scopes\n"
+    "  --invalid-token-status N   HTTP status of code 124 answers: 401 (default, as Zoom answers) or\n"
+    "                      400 (as Zoom's current spec lists it)\n"
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
     "  --admin-prefix P    where the admin API lives (default /__admin)\n"
     "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
@@ -83,7 +88,7 @@ int usage_error(const std::string& message) {
 
 int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides", "--spec", "--threads"},
+                   "--overrides", "--spec", "--threads", "--auth", "--invalid-token-status"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_tls_options(spec);
   add_fixture_options(spec);
@@ -133,6 +138,13 @@ int serve(const std::vector<std::string>& argv) {
   options.watch = args.has("--watch");
   if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")
     return usage_error("--admin-prefix must be a path such as /__admin");
+  const std::string auth = args.last("--auth").value_or("any");
+  if (auth == "any") options.auth.mode = AuthMode::any;
+  else if (auth == "strict") options.auth.mode = AuthMode::strict;
+  else return usage_error("--auth must be any or strict");
+  const std::string token_status = args.last("--invalid-token-status").value_or("401");
+  if (token_status != "401" && token_status != "400") return usage_error("--invalid-token-status must be 401 or 400");
+  options.auth.invalid_token_status = token_status == "400" ? 400 : 401;
   const std::string log = args.last("--log").value_or("text");
   if (log == "text") options.log = LogFormat::text;
   else if (log == "json") options.log = LogFormat::json;

@@ -186,11 +186,17 @@ TEST_CASE("Zoom's 429 says which limit was reached, in its body and headers", "[
   }
 }
 
-TEST_CASE("every request belongs to one account until tokens carry accounts", "[unit][rate-limit]") {
-  HttpRequest one;
-  one.headers.add("Authorization", "Bearer a");
-  HttpRequest other;
-  other.headers.add("Authorization", "Bearer b");
-  CHECK_FALSE(rate_limit_account(one).empty());
-  CHECK(rate_limit_account(one) == rate_limit_account(other));
+TEST_CASE("a token fakezoom issued counts against its account, any other token against one shared account",
+          "[unit][rate-limit]") {
+  TokenAuthority tokens(std::make_shared<ManualClock>());
+  auto issued = tokens.issue("account-a", "client-a", {"user:read"});
+  auto request_with = [](const std::string& token) {
+    HttpRequest request;
+    request.headers.add("Authorization", "Bearer " + token);
+    return request;
+  };
+  CHECK(rate_limit_account(request_with(issued.access_token), tokens) == "account-a");
+  CHECK(rate_limit_account(request_with("a"), tokens) == kSharedRateLimitAccount);
+  CHECK(rate_limit_account(request_with("b"), tokens) == rate_limit_account(request_with("a"), tokens));
+  CHECK(rate_limit_account(HttpRequest{}, tokens) == kSharedRateLimitAccount);
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "fakezoom/client/access_token.hpp"
 #include "fakezoom/client/base_url.hpp"
 #include "fakezoom/client/error.hpp"
 #include "fakezoom/client/rate_limit.hpp"
@@ -17,12 +18,21 @@
 
 namespace fakezoom::client {
 
+// Sent as "Authorization: Basic base64(user:password)", e.g. a client id and secret for
+// Zoom's OAuth token endpoint.
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+
 struct ClientOptions {
   // http or https, with an optional path prefix: "http://127.0.0.1:8080/v2".
   std::string base_url = "https://api.zoom.us/v2";
   // Sent as "Authorization: Bearer <token>"; empty sends no Authorization header. Never
   // put in the query string.
   std::string bearer_token;
+  // Replaces the bearer token when set (request_access_token uses it).
+  std::optional<BasicCredentials> basic_credentials;
   std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);
   std::chrono::milliseconds read_timeout = std::chrono::seconds(30);
   // Empty lets cpp-httplib send its own ("cpp-httplib/0.11.4").

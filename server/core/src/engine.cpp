@@ -3,6 +3,7 @@
 #include "fakezoom/core/url_codec.hpp"
 
 #include "fakezoom/core/admin.hpp"
+#include "fakezoom/core/token_endpoint.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom {
@@ -57,6 +58,7 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
     : fixtures_(std::move(fixtures)),
       options_(std::move(options)),
       journal_(options_.journal_capacity),
+      tokens_(options_.clock),
       settings_(options_.settings),
       overrides_(options_.overrides),
       rate_limiter_(options_.plan) {
@@ -172,7 +174,7 @@ Served Engine::serve(const HttpRequest& request) {
 // route is, and over a limit the answer becomes Zoom's 429.
 void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
   if (outcome.rate_limit_label.empty() || outcome.response.status == 401) return;
-  auto decision = rate_limiter_.admit(rate_limit_account(request), outcome.rate_limit_label, options_.clock->now());
+  auto decision = rate_limiter_.admit(rate_limit_account(request, tokens_), outcome.rate_limit_label, options_.clock->now());
   if (!decision) return;
   if (decision->allowed) {
     add_rate_limit_headers(outcome.response, *decision);
@@ -190,8 +192,11 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
 
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
-  Outcome outcome = respond(fixtures, request, options_.body_mode);
-  if (options_.rate_limits) limit_rate(request, outcome);
+  const bool token_request = is_token_request(request);
+  Outcome outcome = token_request ? answer_token_request(request, fixtures.accounts, tokens_)
+                                  : respond(fixtures, request, options_.body_mode,
+                                            caller_auth(request, options_.auth, tokens_));
+  if (options_.rate_limits && !token_request) limit_rate(request, outcome);
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);
@@ -215,7 +220,8 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   entry.request = options_.journal_secrets ? request : redact_secrets(request);
   entry.status = outcome.response.status;
   entry.response_headers = outcome.response.headers;
-  entry.response_body = outcome.response.body;
+  entry.response_body = token_request && !options_.journal_secrets ? redact_issued_token(outcome.response.body)
+                                                                   : outcome.response.body;
   entry.matched = outcome.matched;
   entry.route_id = std::move(outcome.route_id);
   entry.example_id = std::move(outcome.example_id);

@@ -233,6 +233,7 @@ AttachReport attach_rules(std::vector<Route>& routes, const std::vector<Operatio
       if (!iequals(route.method, operation.method) || !same_shape(relative[r], segments)) continue;
       matched = true;
       touched[r] = true;
+      if (route.scopes.empty()) route.scopes = operation.scopes;
       for (auto rule : operation.parameters) {
         if (rule.location == ParameterLocation::path) {
           // The spec's name for the segment may differ from the Postman variable's: the route's wins.

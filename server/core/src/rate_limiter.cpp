@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "fakezoom/core/access.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom {
@@ -92,7 +93,11 @@ void RateLimiter::reset() {
   counts_.clear();
 }
 
-std::string rate_limit_account(const HttpRequest&) { return "fakezoom-account"; }
+std::string rate_limit_account(const HttpRequest& request, const TokenAuthority& tokens) {
+  if (auto token = bearer_token(request.headers))
+    if (auto account = tokens.account_of_token(*token)) return *account;
+  return kSharedRateLimitAccount;
+}
 
 void add_rate_limit_headers(HttpResponse& response, const RateLimitDecision& decision) {
   response.headers.set("X-RateLimit-Category", decision.category);

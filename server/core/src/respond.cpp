@@ -4,6 +4,7 @@
 #include "fakezoom/core/engine.hpp"
 #include "fakezoom/core/url_codec.hpp"
 #include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/core/wire_oauth.hpp"
 
 namespace fakezoom {
 
@@ -61,7 +62,7 @@ std::string list_examples(const Route& route) {
   return out.empty() ? "none" : out;
 }
 
-Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode) {
+Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
   QueryParams query = request.query;
   const ExplicitChoice choice = take_explicit_choice(request.headers, query);
   // HEAD is answered as GET without a body (the HTTP adapter drops it).
@@ -102,12 +103,17 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   }
 
   // b. Zoom's behaviour.
-  if (first_value(query, "access_token"))
-    return rule(wire::access_token_in_query(), "fakezoom.auth.token-in-query",
-                "Zoom rule: access token in the query string", true, &route);
+  if (first_value(query, "access_token")) {
+    auto refused = wire::access_token_in_query();
+    refused.status = caller.options.invalid_token_status;  // code 124: 401, or the spec's 400
+    return rule(std::move(refused), "fakezoom.auth.token-in-query", "Zoom rule: access token in the query string",
+                true, &route);
+  }
   if (!has_bearer_token(request.headers))
-    return rule(wire::missing_bearer_token(), "fakezoom.auth.no-bearer-token",
+    return rule(wire::invalid_access_token(caller.options.invalid_token_status), "fakezoom.auth.no-bearer-token",
                 "Zoom rule: no bearer token", true, &route);
+  if (auto denied = deny_access(route, caller))
+    return rule(std::move(denied->response), std::move(denied->id), std::move(denied->name), true, &route);
   // Zoom checks the parameters after the token and before it looks the user up.
   if (auto errors = validate(route.parameter_rules, lookup.params, query); !errors.empty())
     return rule(wire::validation_failed(errors), "fakezoom.validation-failed",
@@ -129,7 +135,11 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
 }  // namespace
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode) {
-  Outcome outcome = choose(fixtures, request, mode);
+  return respond(fixtures, request, mode, CallerAuth{});
+}
+
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
+  Outcome outcome = choose(fixtures, request, mode, caller);
   // WireMock's header names; every answer says what served it.
   outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
   outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);

@@ -152,6 +152,7 @@ struct Server::Impl {
     if (options.clock) engine_options.clock = options.clock;
     engine_options.rate_limits = options.rate_limits;
     engine_options.plan = options.plan;
+    engine_options.auth = options.auth;
     return engine_options;
   }
 
@@ -319,6 +320,8 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
                              std::strerror(errno));
   // From here on the Server owns the threads: if anything below throws, it stops them.
   Server server(std::move(impl));
+  // POST /oauth/token answers where the API is, as Zoom's "api_url" does (without /v2).
+  self.engine.tokens().set_api_url(server.url());
   self.listener = std::thread([&self] {
     self.http.listen_after_bind();
     {

@@ -1,10 +1,12 @@
 #include "fakezoom/spec/spec.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "fakezoom/fixtures/documented_facts.hpp"
 #include "fakezoom/fixtures/rules_file.hpp"
 #include "yaml_json.hpp"
 
@@ -77,7 +79,36 @@ std::vector<ParameterRule> read_parameters(const json& list, const std::string& 
   return rules;
 }
 
-void read_paths(const json& paths, LocalRefs& refs, Spec& spec) {
+void add_scopes(std::vector<std::string>& scopes, const json& list) {
+  if (!list.is_array()) return;
+  for (const auto& scope : list)
+    if (scope.is_string() && !scope.get_ref<const std::string&>().empty() &&
+        std::find(scopes.begin(), scopes.end(), scope.get<std::string>()) == scopes.end())
+      scopes.push_back(scope.get<std::string>());
+}
+
+// What a token needs for the operation, from the first source that names any: the security
+// requirement's scopes (the operation's, else the document's); Zoom's own extensions
+// (`x-extensions` `x-macro-scopes` and `x-granular-scopes`: its 2026 specs leave the security
+// scopes empty); the description's `**Scopes:**` line.
+std::vector<std::string> operation_scopes(const json& operation, const json& global_security) {
+  std::vector<std::string> scopes;
+  const json& security = operation.contains("security") ? operation["security"] : global_security;
+  if (security.is_array())
+    for (const auto& requirement : security)
+      if (requirement.is_object())
+        for (const auto& [scheme, list] : requirement.items()) add_scopes(scopes, list);
+  if (!scopes.empty()) return scopes;
+  const json& extensions = field(operation, "x-extensions");
+  add_scopes(scopes, field(extensions, "x-macro-scopes"));
+  add_scopes(scopes, field(extensions, "x-granular-scopes"));
+  if (!scopes.empty()) return scopes;
+  const json& description = field(operation, "description");
+  if (description.is_string()) scopes = documented_scopes(description.get_ref<const std::string&>());
+  return scopes;
+}
+
+void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& global_security) {
   if (!paths.is_object()) return refs.problem("/paths", paths.is_null() ? "missing: a spec needs \"paths\"" : "must be an object of path items");
   for (const auto& [key, item_node] : paths.items()) {
     if (key.rfind("x-", 0) == 0) continue;  // extensions
@@ -101,7 +132,7 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec) {
         refs.problem(at, "must be an operation object");
         continue;
       }
-      OperationRules rules{upper(method), key, shared, spec.file, at};
+      OperationRules rules{upper(method), key, shared, spec.file, at, operation_scopes(operation, global_security)};
       for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs)) put(rules.parameters, std::move(rule));
       spec.operations.push_back(std::move(rules));
     }
@@ -145,7 +176,7 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<D
     refs.problem("", "not an OpenAPI 3 document (no \"openapi\": \"3.x\") nor a Swagger 2.0 one (no \"swagger\": \"2.0\")");
     return spec;
   }
-  read_paths(field(document, "paths"), refs, spec);
+  read_paths(field(document, "paths"), refs, spec, field(document, "security"));
   return spec;
 }
 

@@ -56,6 +56,9 @@ struct ServerOptions {
   // Zoom's per-second and daily rate limits by route label and plan (README "Rate limits").
   bool rate_limits = false;
   Plan plan = Plan::pro;
+  // --auth any|strict (tokens from POST /oauth/token and the accounts fixture), and the HTTP
+  // status of code 124 answers (--invalid-token-status).
+  AuthOptions auth;
 };
 
 class Server {

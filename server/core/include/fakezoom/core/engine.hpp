@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fakezoom/core/access.hpp"
 #include "fakezoom/core/clock.hpp"
 #include "fakezoom/core/fixture_set.hpp"
 #include "fakezoom/core/http_message.hpp"
@@ -21,6 +22,7 @@
 #include "fakezoom/core/rate_limiter.hpp"
 #include "fakezoom/core/render.hpp"
 #include "fakezoom/core/settings.hpp"
+#include "fakezoom/core/token_authority.hpp"
 
 namespace fakezoom {
 
@@ -37,6 +39,8 @@ struct Outcome {
 };
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
+// The same with the caller's token as the engine's auth mode sees it (see access.hpp).
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller);
 
 // Reloading reads files, which the core does not do: whoever builds the engine (the HTTP
 // server) hands it a loader that reads the fixtures afresh with the paths and options it
@@ -76,6 +80,8 @@ struct EngineOptions {
   // Zoom's per-second and daily limits per label and plan (`--rate-limits on`, `--plan`).
   bool rate_limits = false;
   Plan plan = Plan::pro;
+  // --auth any|strict, and the HTTP status of code 124 answers.
+  AuthOptions auth;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
@@ -103,6 +109,9 @@ public:
   std::shared_ptr<const FixtureSet> fixtures() const;
   std::uint64_t generation() const;  // 1 at start-up, +1 for every swap
   const EngineOptions& options() const { return options_; }
+  // The tokens POST /oauth/token issued; `tokens().account_of_token(t)` names a caller's account.
+  TokenAuthority& tokens() { return tokens_; }
+  const TokenAuthority& tokens() const { return tokens_; }
 
   // Swaps in a whole new set; requests already running finish on the old one.
   void swap_fixtures(std::shared_ptr<const FixtureSet> fixtures);
@@ -129,6 +138,7 @@ private:
   std::uint64_t generation_ = 1;
   EngineOptions options_;
   Journal journal_;
+  TokenAuthority tokens_;
 
   mutable std::mutex state_mutex_;  // settings, overrides, last reload
   Settings settings_;

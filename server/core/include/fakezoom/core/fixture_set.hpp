@@ -2,6 +2,7 @@
 // threads without locks, and a reload swaps in a whole new one.
 #pragma once
 
+#include "fakezoom/core/accounts.hpp"
 #include "fakezoom/core/route_table.hpp"
 #include "fakezoom/core/users.hpp"
 
@@ -10,6 +11,7 @@ namespace fakezoom {
 struct FixtureSet {
   RouteTable routes;
   UserDirectory users;
+  AccountDirectory accounts;  // Server-to-Server OAuth apps (POST /oauth/token)
 
   std::size_t example_count() const;
   // Where the API lives: the first route's base path ("/v2").

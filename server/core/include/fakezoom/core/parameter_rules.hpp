@@ -59,6 +59,9 @@ struct OperationRules {
   std::vector<ParameterRule> parameters;
   std::string file;     // where the operation is defined,
   std::string pointer;  // for diagnostics
+  // What a token needs to call the operation (any one of them); a route that documents no
+  // scopes of its own takes these (--auth strict).
+  std::vector<std::string> scopes = {};
 };
 
 struct AttachReport {

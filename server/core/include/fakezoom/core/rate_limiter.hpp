@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "fakezoom/core/http_message.hpp"
+#include "fakezoom/core/token_authority.hpp"
 #include "fakezoom/core/rate_limits.hpp"
 
 namespace fakezoom {
@@ -54,9 +55,10 @@ private:
   std::map<std::string, Count> counts_;  // account, label or daily pool, window kind
 };
 
-// Until requests carry an account (Server-to-Server OAuth tokens), every request belongs to
-// one account; this is the one place that decides whose limits a request counts against.
-std::string rate_limit_account(const HttpRequest& request);
+// Whose limits a request counts against: the account of a token fakezoom issued
+// (POST /oauth/token); every other bearer token (--auth any) shares one account.
+inline constexpr const char* kSharedRateLimitAccount = "fakezoom-account";
+std::string rate_limit_account(const HttpRequest& request, const TokenAuthority& tokens);
 
 // X-RateLimit-Category, -Type ("QPS" or "Daily-limit"), -Limit and -Remaining.
 void add_rate_limit_headers(HttpResponse& response, const RateLimitDecision& decision);

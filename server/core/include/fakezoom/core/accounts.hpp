@@ -1,0 +1,43 @@
+// The Zoom accounts fakezoom knows and their Server-to-Server OAuth apps (from an accounts
+// fixture): who may ask POST /oauth/token for a token, and which scopes that token carries.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fakezoom {
+
+struct OAuthApp {
+  std::string client_id;
+  std::string client_secret;
+  std::vector<std::string> scopes;  // what its tokens are granted, in the fixture's order
+};
+
+struct Account {
+  std::string id;
+  std::vector<OAuthApp> apps;
+};
+
+// An app found by its client id, with the account that owns it.
+struct AppOfAccount {
+  const Account* account = nullptr;
+  const OAuthApp* app = nullptr;
+};
+
+class AccountDirectory {
+public:
+  // A client id names one app across all accounts; the loader reports a second one.
+  void add(Account account);
+  const Account* find(std::string_view account_id) const;
+  // Nothing (both null) for an unknown client id.
+  AppOfAccount find_app(std::string_view client_id) const;
+  bool knows_client(std::string_view client_id) const { return find_app(client_id).app != nullptr; }
+  const std::vector<Account>& accounts() const { return accounts_; }
+  bool empty() const { return accounts_.empty(); }
+
+private:
+  std::vector<Account> accounts_;
+};
+
+}  // namespace fakezoom
