@@ -186,23 +186,21 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
   }
 
-  JournalEntry entry;
-  entry.logged = std::chrono::system_clock::now();
-  entry.request = options_.journal_secrets ? request : redact_secrets(request);
-  entry.status = outcome.response.status;
-  entry.response_headers = outcome.response.headers;
-  entry.response_body = outcome.response.body;
-  entry.matched = outcome.matched;
-  entry.route_id = std::move(outcome.route_id);
-  entry.example_id = std::move(outcome.example_id);
-  entry.example_name = std::move(outcome.example_name);
-  entry.reason = std::move(outcome.reason);
-  if (served.misbehaviour.fault) entry.fault = std::string(fault_name(*served.misbehaviour.fault));
-  entry.delay = served.misbehaviour.delay;
-  entry.process_time =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
   // Journaled before the answer is sent (or broken): a client that saw its answer can read it.
-  journal_.record(std::move(entry));
+  journal_.record({.logged = std::chrono::system_clock::now(),
+                   .request = request,
+                   .redact = !options_.journal_secrets,
+                   .response = outcome.response,
+                   .prepared = outcome.prepared,
+                   .matched = outcome.matched,
+                   .route_id = outcome.route_id,
+                   .example_id = outcome.example_id,
+                   .example_name = outcome.example_name,
+                   .reason = outcome.reason,
+                   .fault = served.misbehaviour.fault ? fault_name(*served.misbehaviour.fault) : std::string_view(),
+                   .delay = served.misbehaviour.delay,
+                   .process_time = std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::steady_clock::now() - started)});
   served.response = std::move(outcome.response);
   return served;
 }

@@ -30,6 +30,9 @@ struct Outcome {
   std::string example_id;  // also sent as Matched-Stub-Id
   std::string example_name;
   std::string reason;
+  // Set when the answer is the example's as rendered at load time (unchanged since): the
+  // journal then shares it instead of copying it.
+  std::shared_ptr<const PreparedAnswer> prepared;
 };
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
