@@ -75,6 +75,7 @@ bool query_may_hold_token(std::string_view target) {
   return query.find('%') != std::string_view::npos || query.find("access_token") != std::string_view::npos;
 }
 
+// What redact_secrets does (engine.cpp), without copying the request: a new secret goes in both.
 void pack_request(Packer& p, const HttpRequest& r, bool redact) {
   p.text(r.method);
   p.text(r.path);
