@@ -91,3 +91,26 @@ TEST_CASE("the journal counts exactly when recorded from many threads", "[unit][
   for (std::size_t i = 1; i < entries.size(); ++i)
     if (entries[i].sequence <= entries[i - 1].sequence) FAIL("entry " << i << " is out of order");
 }
+
+TEST_CASE("the journal finds an entry by its number, and not one it dropped", "[unit][journal]") {
+  Journal journal(3);
+  for (auto path : {"/1", "/2", "/3", "/4", "/5"}) journal.record(entry_for(path));
+  REQUIRE(journal.find(4));
+  CHECK(journal.find(4)->entry().request.path == "/4");
+  CHECK(journal.find(3)->sequence() == 3);
+  CHECK_FALSE(journal.find(2));  // dropped
+  CHECK_FALSE(journal.find(6));  // not yet
+  CHECK_FALSE(journal.find(0));
+}
+
+TEST_CASE("newest gives the newest entries first, at most as many as asked", "[unit][journal]") {
+  Journal journal(4);
+  for (auto path : {"/1", "/2", "/3", "/4", "/5", "/6"}) journal.record(entry_for(path));
+  const auto newest = journal.newest(3);
+  REQUIRE(newest.size() == 3);
+  CHECK(newest[0].entry().request.path == "/6");
+  CHECK(newest[1].entry().request.path == "/5");
+  CHECK(newest[2].entry().request.path == "/4");
+  CHECK(journal.newest(100).size() == 4);
+  CHECK(journal.records().front().entry().request.path == "/3");
+}

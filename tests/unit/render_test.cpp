@@ -113,3 +113,29 @@ TEST_CASE("placeholders in a message are filled from the path parameters", "[uni
     CHECK(fill_placeholders("Webinar {webinarId} of $userId", params) == "Webinar {webinarId} of u1");
   }
 }
+
+TEST_CASE("a prepared answer is the rendering respond would send, Matched-Stub headers included", "[unit][render]") {
+  Example ok = documented(200, "**HTTP Status Code:** `200`<br>\nToken returned.", "{\"token\": \"string\"}",
+                          "application/json");
+  prepare_answers("get-v2-users-userId-token", ok);
+  REQUIRE(ok.prepared_zoom);
+  HttpResponse expected = render_example(ok, {}, BodyMode::zoom);
+  set_matched_stub(expected, ok.id, ok.folded_name);
+  CHECK(ok.prepared_zoom->response.status == expected.status);
+  CHECK(ok.prepared_zoom->response.body == expected.body);
+  CHECK(std::equal(ok.prepared_zoom->response.headers.begin(), ok.prepared_zoom->response.headers.end(),
+                   expected.headers.begin(), expected.headers.end()));
+  CHECK(ok.prepared_zoom->route_id == "get-v2-users-userId-token");
+  CHECK(ok.prepared_zoom->example_name == ok.folded_name);
+  // Both modes answer alike here: one shared copy.
+  CHECK(ok.prepared_verbatim == ok.prepared_zoom);
+}
+
+TEST_CASE("an answer naming the request's user is not prepared in Zoom's mode", "[unit][render]") {
+  Example not_found = seed_not_found();
+  prepare_answers("get-v2-users-userId-token", not_found);
+  CHECK_FALSE(not_found.prepared_zoom);  // "User does not exist: $userId." is filled per request
+  REQUIRE(not_found.prepared_verbatim);
+  CHECK(not_found.prepared_verbatim->response.body.empty());
+  CHECK(not_found.prepared_verbatim->response.headers.get("Matched-Stub-Id") == "example-1");
+}

@@ -43,10 +43,11 @@ json logged_requests(const std::vector<JournalEntry>& entries) {
   return list;
 }
 
+// Only the unmatched entries are expanded.
 std::vector<JournalEntry> unmatched(const Journal& journal) {
   std::vector<JournalEntry> out;
-  for (auto& entry : journal.entries())
-    if (!entry.matched) out.push_back(std::move(entry));
+  for (const auto& record : journal.records())
+    if (!record.matched()) out.push_back(record.entry());
   return out;
 }
 
@@ -65,12 +66,13 @@ HttpResponse list_requests(const HttpRequest& request, AdminContext context) {
     since = parse_iso8601(*text);
     if (!since) return bad_input({"since", "must be an ISO 8601 date and time such as 2024-05-01T12:00:00Z, got \"" + *text + "\""});
   }
-  const auto entries = journal.entries();
+  // Without `since`, only the entries shown are copied out of the journal and expanded.
   json list = json::array();
-  for (auto it = entries.rbegin(); it != entries.rend() && list.size() < limit; ++it) {
+  for (const auto& record : journal.newest(since ? static_cast<std::size_t>(-1) : limit)) {
+    if (list.size() >= limit) break;
     // At the milliseconds WireMock shows: "since an entry's loggedDateString" excludes that entry.
-    if (since && std::chrono::floor<std::chrono::milliseconds>(it->logged) <= *since) continue;
-    list.push_back(to_json(*it));
+    if (since && std::chrono::floor<std::chrono::milliseconds>(record.logged()) <= *since) continue;
+    list.push_back(to_json(record.entry()));
   }
   return json_answer(200, {{"requests", list},
                            {"meta", {{"total", journal.total()}}},
@@ -78,8 +80,11 @@ HttpResponse list_requests(const HttpRequest& request, AdminContext context) {
 }
 
 HttpResponse get_request(std::string_view id, AdminContext context) {
-  for (const auto& entry : context.engine.journal().entries())
-    if (std::to_string(entry.sequence) == id) return json_answer(200, to_json(entry));
+  std::uint64_t sequence = 0;
+  const auto [end, problem] = std::from_chars(id.data(), id.data() + id.size(), sequence);
+  // The id as shown: digits only, no leading zero ("01" is no entry's id).
+  if (problem == std::errc() && end == id.data() + id.size() && std::to_string(sequence) == id)
+    if (auto record = context.engine.journal().find(sequence)) return json_answer(200, to_json(record->entry()));
   return error(404, "No journaled request with id " + std::string(id) + ".");
 }
 
@@ -94,7 +99,7 @@ HttpResponse count_requests(const HttpRequest& request, AdminContext context) {
   const Journal& journal = context.engine.journal();
   if (journal.capacity() == 0) return journal_disabled();
   std::size_t count = 0;
-  for (const auto& entry : journal.entries()) count += matches(pattern, entry.request) ? 1 : 0;
+  for (const auto& record : journal.records()) count += matches(pattern, record.request()) ? 1 : 0;
   return json_answer(200, {{"count", count}});
 }
 
@@ -105,8 +110,8 @@ HttpResponse find_requests(const HttpRequest& request, AdminContext context) {
   const Journal& journal = context.engine.journal();
   if (journal.capacity() == 0) return journal_disabled();
   std::vector<JournalEntry> found;
-  for (auto& entry : journal.entries())
-    if (matches(pattern, entry.request)) found.push_back(std::move(entry));
+  for (const auto& record : journal.records())
+    if (matches(pattern, record.request())) found.push_back(record.entry());
   return json_answer(200, {{"requests", logged_requests(found)}, {"requestJournalDisabled", false}});
 }
 

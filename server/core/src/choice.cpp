@@ -66,15 +66,6 @@ bool contains_ignoring_case(std::string_view text, std::string_view part) {
   return false;
 }
 
-int preference(const Example& example) {
-  const bool documented_error = contains_ignoring_case(example.name, "Error Code") &&
-                                !contains_ignoring_case(example.name, "HTTP Status Code");
-  if (example.status == 200 && !documented_error) return 0;
-  if (example.status >= 200 && example.status < 300 && !documented_error) return 1;
-  if (example.status < 400 && !documented_error) return 2;
-  return 3;
-}
-
 int path_score(const Example& example, const PathParams& params) {
   int score = 0;
   for (const auto& [name, value] : example.path_values)
@@ -148,7 +139,7 @@ std::optional<Selection> select_best(const Route& route, const PathParams& param
     if (!example.method.empty() && example.method != route.method) continue;
     // Path score outweighs any query score, as in Postman's matching.
     const int score = path_score(example, params) * 1000 + query_score(example, query);
-    const int pref = preference(example);
+    const int pref = example.preference >= 0 ? example.preference : example_preference(example);
     if (!best || score > best_score || (score == best_score && pref < best_preference)) {
       best = &example;
       best_score = score;
@@ -157,6 +148,15 @@ std::optional<Selection> select_best(const Route& route, const PathParams& param
   }
   if (!best) return std::nullopt;
   return Selection{best, "best documented example (path and query score " + std::to_string(best_score) + ")"};
+}
+
+int example_preference(const Example& example) {
+  const bool documented_error = contains_ignoring_case(example.name, "Error Code") &&
+                                !contains_ignoring_case(example.name, "HTTP Status Code");
+  if (example.status == 200 && !documented_error) return 0;
+  if (example.status >= 200 && example.status < 300 && !documented_error) return 1;
+  if (example.status < 400 && !documented_error) return 2;
+  return 3;
 }
 
 const Example* first_with_status(const Route& route, int status) {

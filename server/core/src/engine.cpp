@@ -37,6 +37,8 @@ std::string redact_target(const std::string& target) {
 
 }  // namespace
 
+// The journal redacts the same way while packing a request, without this copy, unless the
+// query may hold a token (journal_record.cpp, pack_request): a new secret goes in both places.
 HttpRequest redact_secrets(HttpRequest request) {
   Headers headers;
   for (const auto& [key, value] : request.headers) {
@@ -181,6 +183,7 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
     return;
   }
   outcome.response = too_many_requests(*decision);
+  outcome.prepared.reset();  // no longer the example's answer
   outcome.matched = true;  // Zoom's rule on a documented route, like its 401s
   outcome.example_id = decision->window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps";
   outcome.example_name = "Zoom rule: " + decision->category + " rate limit reached (" +
@@ -207,6 +210,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   } else {
     // An unreadable x-mock-* header is the caller's mistake: say so rather than guess.
     outcome.response = wire::zoom_error(400, 300, misbehaviour.problem().to_string());
+    outcome.prepared.reset();
     outcome.matched = false;
     outcome.example_id = "fakezoom.bad-mock-header";
     outcome.example_name = "Unreadable " + misbehaviour.problem().field + " header";
@@ -215,24 +219,27 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
   }
 
-  JournalEntry entry;
-  entry.logged = std::chrono::system_clock::now();
-  entry.request = options_.journal_secrets ? request : redact_secrets(request);
-  entry.status = outcome.response.status;
-  entry.response_headers = outcome.response.headers;
-  entry.response_body = token_request && !options_.journal_secrets ? redact_issued_token(outcome.response.body)
-                                                                   : outcome.response.body;
-  entry.matched = outcome.matched;
-  entry.route_id = std::move(outcome.route_id);
-  entry.example_id = std::move(outcome.example_id);
-  entry.example_name = std::move(outcome.example_name);
-  entry.reason = std::move(outcome.reason);
-  if (served.misbehaviour.fault) entry.fault = std::string(fault_name(*served.misbehaviour.fault));
-  entry.delay = served.misbehaviour.delay;
-  entry.process_time =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  // The token endpoint's answer holds the token it issued: the journal keeps it redacted.
+  std::optional<HttpResponse> redacted_token_answer;
+  if (token_request && !options_.journal_secrets) {
+    redacted_token_answer = outcome.response;
+    redacted_token_answer->body = redact_issued_token(outcome.response.body);
+  }
   // Journaled before the answer is sent (or broken): a client that saw its answer can read it.
-  journal_.record(std::move(entry));
+  journal_.record({.logged = std::chrono::system_clock::now(),
+                   .request = request,
+                   .redact = !options_.journal_secrets,
+                   .response = redacted_token_answer ? *redacted_token_answer : outcome.response,
+                   .prepared = outcome.prepared,
+                   .matched = outcome.matched,
+                   .route_id = outcome.route_id,
+                   .example_id = outcome.example_id,
+                   .example_name = outcome.example_name,
+                   .reason = outcome.reason,
+                   .fault = served.misbehaviour.fault ? fault_name(*served.misbehaviour.fault) : std::string_view(),
+                   .delay = served.misbehaviour.delay,
+                   .process_time = std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::steady_clock::now() - started)});
   served.response = std::move(outcome.response);
   return served;
 }

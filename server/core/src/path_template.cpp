@@ -1,9 +1,12 @@
 #include "fakezoom/core/path_template.hpp"
 
+#include <algorithm>
+
 namespace fakezoom {
 
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> out;
+  out.reserve(static_cast<std::size_t>(std::count(path.begin(), path.end(), '/')) + 1);  // one allocation
   std::size_t start = 0;
   while (start <= path.size()) {
     auto slash = path.find('/', start);

@@ -55,4 +55,48 @@ HttpResponse render_example(const Example& example, const PathParams& params, Bo
   return response;
 }
 
+void set_matched_stub(HttpResponse& response, const std::string& example_id, const std::string& example_name) {
+  response.headers.set("Matched-Stub-Id", example_id);
+  response.headers.set("Matched-Stub-Name", example_name);
+}
+
+namespace {
+
+// Only Zoom's error shape for an undocumented body names the request's path parameters.
+bool depends_on_request(const Example& example, BodyMode mode) {
+  if (mode != BodyMode::zoom || !blank(example.body)) return false;
+  const auto error = wire::documented_error(example.name, example.status);
+  return error && error->message.find_first_of("${") != std::string::npos;
+}
+
+std::shared_ptr<const PreparedAnswer> prepare(const std::string& route_id, const Example& example, BodyMode mode) {
+  if (depends_on_request(example, mode)) return nullptr;
+  auto prepared = std::make_shared<PreparedAnswer>();
+  prepared->response = render_example(example, {}, mode);
+  set_matched_stub(prepared->response, example.id, example.folded_name);
+  prepared->route_id = route_id;
+  prepared->example_id = example.id;
+  prepared->example_name = example.folded_name;
+  return prepared;
+}
+
+bool same_response(const HttpResponse& a, const HttpResponse& b) {
+  return a.status == b.status && a.body == b.body && std::equal(a.headers.begin(), a.headers.end(), b.headers.begin(), b.headers.end());
+}
+
+}  // namespace
+
+void prepare_answers(const std::string& route_id, Example& example) {
+  example.prepared_zoom = prepare(route_id, example, BodyMode::zoom);
+  example.prepared_verbatim = prepare(route_id, example, BodyMode::verbatim);
+  // Most examples answer alike in both modes: one copy of the body then.
+  if (example.prepared_zoom && example.prepared_verbatim &&
+      same_response(example.prepared_zoom->response, example.prepared_verbatim->response))
+    example.prepared_verbatim = example.prepared_zoom;
+}
+
+const std::shared_ptr<const PreparedAnswer>& prepared_answer(const Example& example, BodyMode mode) {
+  return mode == BodyMode::zoom ? example.prepared_zoom : example.prepared_verbatim;
+}
+
 }  // namespace fakezoom

@@ -44,7 +44,12 @@ Outcome rule(HttpResponse response, std::string id, std::string name, bool match
 Outcome from_example(const Route& route, const Example& example, const PathParams& params,
                      BodyMode mode, std::string reason) {
   Outcome outcome;
-  outcome.response = render_example(example, params, mode);
+  if (const auto& prepared = prepared_answer(example, mode)) {
+    outcome.response = prepared->response;
+    outcome.prepared = prepared;
+  } else {
+    outcome.response = render_example(example, params, mode);
+  }
   outcome.matched = true;
   outcome.route_id = route.id;
   outcome.rate_limit_label = route.rate_limit_label;
@@ -140,9 +145,8 @@ Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
   Outcome outcome = choose(fixtures, request, mode, caller);
-  // WireMock's header names; every answer says what served it.
-  outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
-  outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
+  // WireMock's header names; every answer says what served it (a prepared one already does).
+  if (!outcome.prepared) set_matched_stub(outcome.response, outcome.example_id, outcome.example_name);
   return outcome;
 }
 

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "fakezoom/core/choice.hpp"
+#include "fakezoom/core/render.hpp"
+
 namespace fakezoom {
 
 struct RouteTable::Node {
@@ -17,6 +20,12 @@ RouteTable::~RouteTable() = default;
 
 RouteTable::RouteTable(std::vector<Route> routes)
     : routes_(std::move(routes)), root_(std::make_unique<Node>()) {
+  // What answering would otherwise derive anew for every request.
+  for (auto& route : routes_)
+    for (auto& example : route.examples) {
+      example.preference = example_preference(example);
+      prepare_answers(route.id, example);
+    }
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     Node* node = root_.get();
     for (const auto& segment : routes_[i].path.segments()) {

@@ -67,7 +67,10 @@ std::vector<std::string> path_segments(const HttpRequest& request) {
   const bool raw = !request.target.empty() && request.target[0] == '/';
   std::string_view path = raw ? std::string_view(request.target) : std::string_view(request.path);
   if (raw) path = path.substr(0, path.find('?'));
-  for (auto segment : split_path(path)) out.push_back(raw ? percent_decode(segment, false) : std::string(segment));
+  const auto segments = split_path(path);
+  out.reserve(segments.size());
+  for (auto segment : segments)
+    out.push_back(raw && segment.find('%') != std::string_view::npos ? percent_decode(segment, false) : std::string(segment));
   return out;
 }
 

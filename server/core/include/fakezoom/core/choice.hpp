@@ -35,6 +35,10 @@ std::optional<Selection> select_explicit(const Route& route, const ExplicitChoic
 // first), then the order in the file.
 std::optional<Selection> select_best(const Route& route, const PathParams& params,
                                     const QueryParams& query);
+// Among equally good fits, Postman prefers a 200, then other successes, then other non-errors
+// (0 to 3); Zoom names documented errors "Error Code" whatever their status. The route table
+// stores it in Example::preference.
+int example_preference(const Example& example);
 // The route's first documented 404: Zoom's answer for an unknown user.
 const Example* first_with_status(const Route& route, int status);
 

@@ -36,6 +36,9 @@ struct Outcome {
   // The route's `**Rate Limit Label:**` when the request reached Zoom's rules (not the
   // caller's explicit choice, not a miss); the engine counts it when rate limits are on.
   std::string rate_limit_label;
+  // Set when the answer is the example's as rendered at load time (unchanged since): the
+  // journal then shares it instead of copying it.
+  std::shared_ptr<const PreparedAnswer> prepared;
 };
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);

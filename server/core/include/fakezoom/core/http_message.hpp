@@ -17,6 +17,7 @@ bool iequals(std::string_view a, std::string_view b);
 class Headers {
 public:
   using Entry = std::pair<std::string, std::string>;
+  using const_iterator = std::vector<Entry>::const_iterator;
 
   Headers() = default;
   Headers(std::initializer_list<Entry> entries) : entries_(entries) {}
@@ -30,8 +31,8 @@ public:
   std::size_t count(std::string_view name) const;
   bool empty() const { return entries_.empty(); }
 
-  auto begin() const { return entries_.begin(); }
-  auto end() const { return entries_.end(); }
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
   std::size_t size() const { return entries_.size(); }
 
 private:

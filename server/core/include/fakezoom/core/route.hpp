@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct SourceLocation {
   std::string pointer;  // "/item/3/response/1"
 };
 
+struct PreparedAnswer;  // render.hpp
+
 // One saved response of a Postman request.
 struct Example {
   std::string id;           // stable: the route's id and the example's position, e.g. "get-v2-users-userId-token-1"
@@ -32,6 +35,13 @@ struct Example {
   std::string request_body;          // the originalRequest's body, as `fakezoom replay` sends it
   std::string request_content_type;  // empty without a body
   SourceLocation source;
+
+  // Derived from the fields above when the route table is built, so that answering repeats
+  // none of it; on an example built by hand they stay unset and are derived on every use.
+  int preference = -1;  // Postman's rank among equally good fits (choice.hpp), -1: not derived
+  // The answer in each body mode as sent (render.hpp); null when it depends on the request.
+  std::shared_ptr<const PreparedAnswer> prepared_zoom;
+  std::shared_ptr<const PreparedAnswer> prepared_verbatim;
 };
 
 struct Route {
