@@ -89,6 +89,8 @@ Result<BaseUrl> parse_base_url(std::string_view url) {
   } else {
     const auto colon = authority.find(':');
     base.host = std::string(authority.substr(0, colon));
+    // Brackets belong only around an IPv6 literal ("http://127.0.0.1]:8880" is not a host).
+    if (base.host.find_first_of("[]") != std::string::npos) return invalid(url, "a bracket outside an IPv6 literal");
     if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
   }
   if (base.host.empty()) return invalid(url, "the host is missing");
