@@ -19,10 +19,6 @@ namespace {
 
 constexpr std::size_t kMaxRoutesAsked = 8;
 constexpr std::size_t kMaxExamplesAsked = 4;
-// KNOWN OPEN (fuzz/README.md): fixture text reaches response headers with NUL, an empty name
-// or a name with spaces (example names as Matched-Stub-Name, v2.0 string headers). Only CR and
-// LF are checked while fuzzing; FAKEZOOM_FUZZ_STRICT=1 checks all.
-const bool kFixtureTextOpen = !fuzz::strict();
 
 void check_diagnostics(const std::vector<Diagnostic>& problems) {
   for (const auto& problem : problems) {
@@ -59,14 +55,14 @@ void answer_own_routes(const FixtureSet& set) {
     HttpRequest request = request_for(route);
     for (const BodyMode mode : {BodyMode::zoom, BodyMode::verbatim}) {
       const Outcome outcome = respond(set, request, mode);
-      fuzz::check_outcome(set, request, outcome, mode, kFixtureTextOpen);
+      fuzz::check_outcome(set, request, outcome, mode);
     }
     // x-mock-response-id always reaches the example it names, on the route that answers.
     for (std::size_t e = 0; e < route.examples.size() && e < kMaxExamplesAsked; ++e) {
       HttpRequest asked = request;
       asked.headers.add("x-mock-response-id", route.examples[e].id);
       const Outcome outcome = respond(set, asked, BodyMode::zoom);
-      fuzz::check_outcome(set, asked, outcome, BodyMode::zoom, kFixtureTextOpen);
+      fuzz::check_outcome(set, asked, outcome, BodyMode::zoom);
       if (outcome.route_id == route.id)
         FUZZ_CHECK(outcome.example_id == route.examples[e].id, "x-mock-response-id did not choose the example it names");
     }
@@ -77,17 +73,9 @@ void answer_own_routes(const FixtureSet& set) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  // Must not throw: an exception escaping here is a crash.
-  // KNOWN OPEN (fuzz/README.md, regressions/fixture_loader/open/number-overflow): a number
-  // past double's range ("1e400") makes nlohmann throw out_of_range 406, and only parse_error
-  // is caught. Left out while fuzzing unless strict.
-  FixtureDocument document;
-  try {
-    document = read_fixture_text("fuzz.json", text, std::nullopt);
-  } catch (const nlohmann::json::out_of_range&) {
-    if (fuzz::strict()) throw;
-    return 0;
-  }
+  // Must not throw: an exception escaping here is a crash (a number past double's range,
+  // "1e400", once did: regressions/fixture_loader/number-overflow-*).
+  const FixtureDocument document = read_fixture_text("fuzz.json", text, std::nullopt);
   check_diagnostics(document.problems);
   if (!document.problems.empty()) return 0;
 
@@ -95,8 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!route.method.empty(), "a route without a method");
     for (const auto& example : route.examples) {
       FUZZ_CHECK(example.status >= 100 && example.status <= 599, "an example's status outside 100..599");
-      fuzz::check_headers(example.headers, kFixtureTextOpen);
-      FUZZ_CHECK(example.folded_name.find_first_of("\r\n") == std::string::npos, "a folded example name holds a line break");
+      fuzz::check_headers(example.headers);
+      FUZZ_CHECK(is_header_value(example.folded_name), "a folded example name holds CR, LF or NUL");
     }
   }
 

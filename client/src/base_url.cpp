@@ -36,6 +36,17 @@ bool has_space_or_control(std::string_view text) {
   return false;
 }
 
+// What can stand between the brackets: hex digits, ':' and '.' (an IPv4 tail), at least one ':'.
+// Anything else would not survive host_port() writing the host back: "[(" would come back
+// unbracketed, as "(:80".
+bool ipv6_literal(std::string_view text) {
+  if (text.find(':') == std::string_view::npos) return false;
+  for (const char c : text) {
+    if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string BaseUrl::origin() const { return scheme + "://" + host_port(); }
@@ -74,9 +85,12 @@ Result<BaseUrl> parse_base_url(std::string_view url) {
     if (!after.empty() && after.front() != ':') return invalid(url, "unexpected text after the IPv6 literal");
     if (!after.empty()) port_text = after.substr(1);
     if (base.host.empty()) return invalid(url, "empty IPv6 literal");
+    if (!ipv6_literal(base.host)) return invalid(url, "an IPv6 literal holds only hex digits, ':' and '.', with at least one ':'");
   } else {
     const auto colon = authority.find(':');
     base.host = std::string(authority.substr(0, colon));
+    // Brackets belong only around an IPv6 literal ("http://127.0.0.1]:8880" is not a host).
+    if (base.host.find_first_of("[]") != std::string::npos) return invalid(url, "a bracket outside an IPv6 literal");
     if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
   }
   if (base.host.empty()) return invalid(url, "the host is missing");

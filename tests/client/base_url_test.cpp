@@ -31,12 +31,19 @@ TEST_CASE("an IPv6 base URL keeps its brackets only in the origin", "[unit]") {
   REQUIRE(base);
   CHECK(base.value().host == "::1");
   CHECK(base.value().host_port() == "[::1]:9000");
+  const auto mapped = parse_base_url("http://[::ffff:127.0.0.1]/v2");
+  REQUIRE(mapped);
+  CHECK(mapped.value().origin() == "http://[::ffff:127.0.0.1]:80");
 }
 
 TEST_CASE("a base URL that would be misread is refused as an invalid request", "[unit]") {
   const auto url = GENERATE(as<std::string>{}, "ftp://x/v2", "127.0.0.1:8080/v2", "http:///v2", "http://h:0",
                             "http://h:65536", "http://h:8o", "http://u:p@h/v2", "http://h/v2?x=1", "http://h/v2#f",
-                            "http://h /v2", "http://[::1/v2", "");
+                            "http://h /v2", "http://[::1/v2", "",
+                            // fuzz/regressions/client_response/ipv6-literal-not-checked
+                            "http://[[(]", "http://[(]:80/v2", "http://[example.com]/v2", "http://[1.2.3.4]",
+                            // fuzz/regressions/client_response/bracket-after-ipv4-host
+                            "http://127.0.0.1]:8880/v2", "http://h[/v2");
   INFO(url);
   const auto base = parse_base_url(url);
   REQUIRE_FALSE(base);

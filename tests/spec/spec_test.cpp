@@ -240,6 +240,30 @@ TEST_CASE("an unreadable or unparsable spec file names the file, and the line fo
   }
 }
 
+TEST_CASE("a YAML spec with a byte that is not UTF-8 is a spec problem at its line, not a crash", "[spec][problems][yaml]") {
+  // fuzz/regressions/spec_loader/yaml-version-not-utf8.yaml, yaml-openapi-latin1-byte.yaml:
+  // nlohmann's dump() threw type_error 316 on such a string and `fakezoom serve --spec` aborted.
+  TempDir folder;
+  const auto [text, line] = GENERATE(table<std::string, std::string>({
+      {"openapi: \xA2" "3.0.0\npaths: {}\n", "line 1, column 10"},
+      {"openapi: \"\xFF\"\npaths: {}\n", "line 1, column 10"},
+      {"openapi: 3.0.0\npaths:\n  /caf\xE9: {}\n", "line 3, column 3"},
+  }));
+  INFO(text);
+  const auto file = folder.write("latin1.yaml", text);
+  const auto problems = problems_loading(file);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].file == file);
+  CHECK_THAT(problems[0].message, Catch::Contains("invalid YAML at " + line) && Catch::Contains("not valid UTF-8"));
+}
+
+TEST_CASE("a YAML spec with UTF-8 text beyond ASCII loads", "[spec][yaml]") {
+  std::vector<Diagnostic> problems;
+  const auto spec = read_spec_text("utf8.yaml", "openapi: 3.0.0\ninfo: {title: \"\xE2\x80\x9CZoom\xE2\x80\x9D \xF0\x9F\x93\xB9\"}\npaths: {}\n", problems);
+  CHECK(problems.empty());
+  CHECK(spec.format == "OpenAPI 3.0.0");
+}
+
 TEST_CASE("a YAML spec reads like its JSON twin", "[spec][yaml]") {
   TempDir folder;
   const auto file = folder.write("users.yaml", R"(openapi: 3.0.3

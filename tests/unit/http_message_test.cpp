@@ -37,3 +37,19 @@ TEST_CASE("the first value of a query parameter is found by exact key", "[unit][
   CHECK(iequals("Bearer", "bEARER"));
   CHECK_FALSE(iequals("Bearer", "Bearer "));
 }
+
+TEST_CASE("a header name must be an RFC 9110 token and a value must hold no CR, LF or NUL", "[unit][http]") {
+  CHECK(is_header_name("Content-Type"));
+  CHECK(is_header_name("x-mock-response-code"));
+  CHECK(is_header_name("!#$%&'*+-.^_`|~09azAZ"));
+  CHECK_FALSE(is_header_name(""));
+  CHECK_FALSE(is_header_name("Bad Name"));
+  CHECK_FALSE(is_header_name("X:Y"));
+  CHECK_FALSE(is_header_name("X-\xC3\xA9"));
+  CHECK_FALSE(is_header_name(std::string("X\0", 2)));
+  CHECK(is_header_value(""));
+  CHECK(is_header_value("a b: \"c\" \xE2\x80\x9C"));
+  CHECK_FALSE(is_header_value("a\r\nSet-Cookie: x"));
+  CHECK_FALSE(is_header_value("a\nb"));
+  CHECK_FALSE(is_header_value(std::string("a\0b", 3)));
+}

@@ -531,3 +531,49 @@ TEST_CASE("a number too large for a double is a fixture problem, not a crash", "
   CHECK(document.problems[0].file == "big.json");
   CHECK(document.problems[0].message.find("invalid JSON") == 0);
 }
+
+// ---- fixture text that would reach HTTP headers (fuzz/regressions/fixture_loader/) -------
+
+TEST_CASE("a v2.0 string header whose name is not a token is a fixture problem", "[unit][fixtures][diagnostics]") {
+  // string-header-name-with-space.json and string-header-without-name.json
+  const auto header = GENERATE(as<std::string>{}, "Bad Name: x", ": no name\nX-Ok: y", "X-A: 1\nno colon here",
+                               "X\x01Y: z");
+  INFO(header);
+  const auto problems = problems_of(R"({"item":[{"request":"/v2/a","response":[{"code":200,"header":)" +
+                                    json(header).dump() + "}]}]}");
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].file == "broken.json");
+  CHECK(problems[0].pointer == "/item/0/response/0/header");
+  CHECK_THAT(problems[0].message, Catch::StartsWith("line "));
+}
+
+TEST_CASE("a v2.0 string header's value has control characters folded away", "[unit][fixtures]") {
+  const auto fixtures = fixtures_from(json::parse(
+      R"({"item":[{"request":"/v2/a","response":[{"code":200,"header":"X-A: a\u0000b\r\n\r\nX-B:c\t d\r\n"}]}]})"));
+  const Example& example = only_route(fixtures).examples.at(0);
+  CHECK(example.headers.get("X-A") == "a b");
+  CHECK(example.headers.get("X-B") == "c d");
+}
+
+TEST_CASE("a header value holding NUL, or a header key that is not a token, is a fixture problem",
+          "[unit][fixtures][diagnostics]") {
+  // nul-in-header-value.json
+  const auto [key, value] = GENERATE(table<std::string, std::string>(
+      {{"X-A", std::string("a\0b", 3)}, {"X A", "b"}, {"X-A:", "b"}, {"X-\xC3\xA9", "b"}}));
+  INFO(key);
+  json example = saved_example("ok", 200);
+  example["header"] = {{{"key", key}, {"value", value}}};
+  const auto problems = problems_of(collection({request_item("A", "GET", {"a"}, {example})}).dump());
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].pointer == "/item/0/response/0/header/0");
+}
+
+TEST_CASE("an example name with NUL and control characters is folded into a safe header value", "[unit][fixtures]") {
+  // nul-in-example-name.json: the folded name goes out as Matched-Stub-Name.
+  const auto fixtures =
+      fixtures_from(json::parse(R"({"item":[{"request":"/v2/a","response":[{"code":200,"name":"ok\u0000Set-Cookie: x\u001f\u007f"}]}]})"));
+  const Example& example = only_route(fixtures).examples.at(0);
+  CHECK(example.name == std::string("ok\0Set-Cookie: x\x1f\x7f", 18));
+  CHECK(example.folded_name == "ok Set-Cookie: x");
+  CHECK(is_header_value(example.folded_name));
+}

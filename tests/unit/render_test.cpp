@@ -96,6 +96,17 @@ TEST_CASE("a 204 documented with a body sends none", "[unit][render]") {
   CHECK(response.body.empty());
 }
 
+TEST_CASE("a 204 or 304 error example without a body gets no Zoom JSON error as a body", "[unit][render]") {
+  // fuzz/regressions/fixture_loader/error-label-on-204.json
+  const int status = GENERATE(204, 304);
+  INFO(status);
+  auto response = render_example(documented(status, "**Error Code:** `1005`<br>Email $email has already been used.", "", ""),
+                                 {}, BodyMode::zoom);
+  CHECK(response.status == status);
+  CHECK(response.body.empty());
+  CHECK_FALSE(response.headers.get("Content-Type"));
+}
+
 TEST_CASE("placeholders in a message are filled from the path parameters", "[unit][render]") {
   const PathParams params{{"userId", "u1"}, {"meetingId", "85746065"}};
   SECTION("{name}") {

@@ -15,6 +15,18 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool is_header_name(std::string_view name) {
+  constexpr std::string_view kTokenPunctuation = "!#$%&'*+-.^_`|~";
+  return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           kTokenPunctuation.find(c) != std::string_view::npos;
+  });
+}
+
+bool is_header_value(std::string_view value) {
+  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
 void Headers::add(std::string name, std::string value) {
   entries_.emplace_back(std::move(name), std::move(value));
 }

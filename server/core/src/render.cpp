@@ -41,7 +41,9 @@ std::string fill_placeholders(std::string text, const PathParams& params) {
 HttpResponse render_example(const Example& example, const PathParams& params, BodyMode mode) {
   HttpResponse response;
   response.status = example.status;
-  if (mode == BodyMode::zoom && blank(example.body)) {
+  // HTTP sends no body with 204 or 304, so Zoom's JSON error is not made up for them either.
+  const bool bodiless = example.status == 204 || example.status == 304;
+  if (mode == BodyMode::zoom && blank(example.body) && !bodiless) {
     if (auto error = wire::documented_error(example.name, example.status)) {
       response = wire::zoom_error(example.status, error->code, fill_placeholders(error->message, params));
       for (const auto& [key, value] : example.headers)
@@ -51,7 +53,7 @@ HttpResponse render_example(const Example& example, const PathParams& params, Bo
   }
   for (const auto& [key, value] : example.headers) response.headers.add(key, value);
   // HTTP sends no body with 204 or 304, though 38 of Zoom's 204 examples document "{}".
-  if (example.status != 204 && example.status != 304) response.body = example.body;
+  if (!bodiless) response.body = example.body;
   return response;
 }
 

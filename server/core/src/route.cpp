@@ -8,7 +8,10 @@ std::string fold_whitespace(std::string_view text) {
   std::string out;
   bool pending_space = false;
   for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    // Control characters (NUL included) count as white space: a folded example name goes out
+    // as the Matched-Stub-Name header, which must not hold them.
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isspace(u) || u < 0x20 || u == 0x7F) {
       pending_space = !out.empty();
       continue;
     }

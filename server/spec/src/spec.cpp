@@ -167,10 +167,10 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<D
     if (base.is_string()) spec.base_path = path_of(base.get<std::string>());
     else if (!base.is_null()) refs.problem("/basePath", "must be a path string");
   } else if (!openapi.is_null()) {
-    refs.problem("/openapi", "OpenAPI " + openapi.dump() + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    refs.problem("/openapi", "OpenAPI " + openapi.dump(-1, ' ', false, json::error_handler_t::replace) + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
     return spec;
   } else if (!swagger.is_null()) {
-    refs.problem("/swagger", "Swagger " + swagger.dump() + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    refs.problem("/swagger", "Swagger " + swagger.dump(-1, ' ', false, json::error_handler_t::replace) + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
     return spec;
   } else {
     refs.problem("", "not an OpenAPI 3 document (no \"openapi\": \"3.x\") nor a Swagger 2.0 one (no \"swagger\": \"2.0\")");

@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <regex>
@@ -24,6 +25,46 @@ struct Problem {
 std::string where(const YAML::Mark& mark) {
   if (mark.is_null()) return "";
   return "line " + std::to_string(mark.line + 1) + ", column " + std::to_string(mark.column + 1) + ": ";
+}
+
+// yaml-cpp passes bytes that are not UTF-8 through, and nlohmann's dump() throws on them
+// later (type_error 316). A YAML stream must be Unicode (YAML 1.2, 5.2), so such a byte is a
+// problem of the file. Returns the offset of the first bad byte, or npos.
+std::size_t invalid_utf8_at(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+    if (c < 0x80) length = 1;
+    else if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c == 0xE0) length = 3, low = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) length = 3;
+    else if (c == 0xED) length = 3, high = 0x9F;  // no UTF-16 surrogates
+    else if (c >= 0xEE && c <= 0xEF) length = 3;
+    else if (c == 0xF0) length = 4, low = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) length = 4;
+    else if (c == 0xF4) length = 4, high = 0x8F;  // nothing past U+10FFFF
+    else return i;
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return i;
+    }
+    i += length;
+  }
+  return std::string::npos;
+}
+
+const std::string& utf8_scalar(const YAML::Node& node) {
+  const std::string& text = node.Scalar();
+  if (const auto at = invalid_utf8_at(text); at != std::string::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[at]));
+    throw Problem{node.Mark(), "not valid UTF-8 (byte " + std::string(byte) + " at offset " + std::to_string(at) +
+                                   " of this value); a YAML file must be UTF-8"};
+  }
+  return text;
 }
 
 // YAML 1.2 core schema for plain scalars.
@@ -59,8 +100,8 @@ json convert(const YAML::Node& node, int depth) {
     case YAML::NodeType::Scalar: {
       // yaml-cpp tags quoted scalars "!" and plain ones "?"; "!!str" is an explicit string.
       const std::string& tag = node.Tag();
-      if (tag == "!" || tag == "tag:yaml.org,2002:str") return node.Scalar();
-      return plain_scalar(node.Scalar());
+      if (tag == "!" || tag == "tag:yaml.org,2002:str") return utf8_scalar(node);
+      return plain_scalar(utf8_scalar(node));
     }
     case YAML::NodeType::Sequence: {
       json out = json::array();
@@ -71,7 +112,7 @@ json convert(const YAML::Node& node, int depth) {
       json out = json::object();
       for (const auto& entry : node) {
         if (!entry.first.IsScalar()) throw Problem{entry.first.Mark(), "a mapping key must be a plain value, not a list or a mapping"};
-        out[entry.first.Scalar()] = convert(entry.second, depth + 1);
+        out[utf8_scalar(entry.first)] = convert(entry.second, depth + 1);
       }
       return out;
     }

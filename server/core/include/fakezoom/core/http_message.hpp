@@ -12,6 +12,11 @@ namespace fakezoom {
 
 bool iequals(std::string_view a, std::string_view b);
 
+// What may go on the wire as a header: a name is an RFC 9110 token (letters, digits and
+// !#$%&'*+-.^_`|~), a value holds no CR, LF or NUL (which would split or cut the message).
+bool is_header_name(std::string_view name);
+bool is_header_value(std::string_view value);
+
 // Header names compare case-insensitively (RFC 9110); order and repeats are kept because
 // the journal must show exactly what a client sent.
 class Headers {

@@ -66,6 +66,7 @@ struct Route {
   std::string rate_limit_label;
 };
 
+// Runs of white space and control characters become one space; the ends are trimmed.
 std::string fold_whitespace(std::string_view text);
 std::string route_id(const std::string& method, const PathTemplate& path);
 
