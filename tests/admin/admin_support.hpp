@@ -35,8 +35,10 @@ inline json parsed(const httplib::Result& result) {
 // The admin API of one server over loopback.
 struct AdminClient {
   explicit AdminClient(const Server& server, std::string prefix = "/__admin") : http(server.url()), prefix(std::move(prefix)) {
-    http.set_connection_timeout(5s);
-    http.set_read_timeout(10s);
+    // Bounds against a hang only: under TSan on a loaded machine a count over thousands of
+    // entries takes seconds.
+    http.set_connection_timeout(30s);
+    http.set_read_timeout(60s);
   }
 
   httplib::Result get(const std::string& path) { return http.Get((prefix + path).c_str()); }

@@ -52,14 +52,16 @@ TEST_CASE("GET and POST /__admin/settings read and set a global fixedDelay", "[a
 TEST_CASE("the request's own delay header wins over the global fixedDelay", "[admin][faults]") {
   auto zoom = Server::start(shipped());
   AdminClient admin(zoom);
-  REQUIRE(admin.post("/settings", json{{"fixedDelay", 5000}})->status == 200);
+  // The global delay is the 60 s cap and the client gives up after 30 s: an answer at all
+  // means the header's 0 won.
+  REQUIRE(admin.post("/settings", json{{"fixedDelay", 60000}})->status == 200);
   httplib::Client client(zoom.url());
+  client.set_read_timeout(30s);
   httplib::Headers headers = bearer();
   headers.emplace("x-mock-delay-ms", "0");
-  const auto started = std::chrono::steady_clock::now();
   auto result = client.Get("/v2/users/me/token", headers);
   REQUIRE(result);
-  CHECK(std::chrono::steady_clock::now() - started < 2500ms);
+  CHECK(result->status == 200);
   CHECK(zoom.journal().entries().back().delay == 0ms);
 }
 

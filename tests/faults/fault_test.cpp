@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <future>
+
 #include <atomic>
 #include <thread>
 
@@ -147,15 +149,14 @@ TEST_CASE("x-mock-delay-ms holds the answer that long", "[faults]") {
 TEST_CASE("a delay longer than the client's read timeout is a timeout error", "[faults]") {
   auto zoom = Server::start(shipped());
   auto zoom_client = client_for(zoom, 300ms);
-  auto result = zoom_client.call(token_request({{"x-mock-delay-ms", "3000"}}));
+  auto result = zoom_client.call(token_request({{"x-mock-delay-ms", "60000"}}));
   REQUIRE_FALSE(result);
   INFO(describe(result.error()));
   CHECK(result.error().kind == client::ErrorKind::transport);
   CHECK_THAT(result.error().message, Catch::Contains("timed out after"));
   CHECK_THAT(result.error().message, Catch::Contains("read timeout 300 ms"));
-  const auto stopping = std::chrono::steady_clock::now();
-  zoom.stop();  // cuts the delay short rather than wait for it
-  CHECK(std::chrono::steady_clock::now() - stopping < 2s);
+  auto stopped = std::async(std::launch::async, [&] { zoom.stop(); });  // cuts the delay short
+  CHECK(stopped.wait_for(30s) == std::future_status::ready);  // a hang bound: the delay is 60 s
 }
 
 TEST_CASE("delays are capped at 60 s and stop() cuts them short", "[faults]") {
@@ -171,38 +172,38 @@ TEST_CASE("delays are capped at 60 s and stop() cuts them short", "[faults]") {
   while (zoom.journal().total() == 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
   REQUIRE(zoom.journal().total() == 1);
   CHECK(zoom.journal().entries().back().delay == 60s);
-  const auto stopping = std::chrono::steady_clock::now();
-  zoom.stop();
+  auto stopped = std::async(std::launch::async, [&] { zoom.stop(); });
+  CHECK(stopped.wait_for(30s) == std::future_status::ready);  // a hang bound: the delay is 60 s
   caller.join();
-  CHECK(std::chrono::steady_clock::now() - stopping < 5s);
   CHECK(answered);  // the delayed answer went out at once
 }
 
 TEST_CASE("delayed answers hold no lock: they run side by side and the admin API answers meanwhile", "[faults]") {
+  // No clock is read here: the journal records a request before its delay, so every call
+  // journaled while none has finished means all were delayed at once, and the health answer
+  // arriving before any of them finished means the admin API was not held up.
   constexpr int kCalls = 6;
-  constexpr auto kDelay = 500ms;
+  constexpr auto kDelay = 3000ms;
   auto zoom = Server::start(shipped());
   std::vector<std::thread> callers;
   std::atomic<int> ok{0};
-  const auto started = std::chrono::steady_clock::now();
+  std::atomic<int> finished{0};
   for (int i = 0; i < kCalls; ++i)
     callers.emplace_back([&] {
-      auto zoom_client = client_for(zoom);
+      auto zoom_client = client_for(zoom, 60s);
       ok += zoom_client.call(token_request({{"x-mock-delay-ms", std::to_string(kDelay.count())}})).ok() ? 1 : 0;
+      ++finished;
     });
   httplib::Client admin(zoom.url());
-  const auto deadline = std::chrono::steady_clock::now() + 15s;
-  while (zoom.journal().total() < kCalls && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
-  const auto asked = std::chrono::steady_clock::now();
+  const auto hang_bound = std::chrono::steady_clock::now() + 60s;
+  while (zoom.journal().total() < kCalls && std::chrono::steady_clock::now() < hang_bound) std::this_thread::sleep_for(5ms);
+  CHECK(zoom.journal().total() == kCalls);
   auto health = admin.Get("/__admin/health");
   REQUIRE(health);
   CHECK(health->status == 200);
-  CHECK(std::chrono::steady_clock::now() - asked < kDelay);
+  CHECK(finished == 0);
   for (auto& caller : callers) caller.join();
-  const auto elapsed = std::chrono::steady_clock::now() - started;
   CHECK(ok == kCalls);
-  CHECK(elapsed >= kDelay);
-  CHECK(elapsed < kDelay * kCalls / 2);  // serialised they would take kCalls * kDelay
 }
 
 TEST_CASE("fakezoom serve --overrides breaks the named example for every client", "[faults][cli]") {
