@@ -22,7 +22,8 @@ constexpr const char* kServeUsage =
     "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
     "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
-    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n\n"
+    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n"
+    "                      [--admin-token T] [--read-timeout-ms N]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -35,6 +36,9 @@ constexpr const char* kServeUsage =
     "                      routes validate (repeatable; 400 code 300 \"Validation Failed.\")\n"
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
     "  --admin-prefix P    where the admin API lives (default /__admin)\n"
+    "  --admin-token T     the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`);\n"
+    "                      required with a --host beyond loopback\n"
+    "  --read-timeout-ms N close a client that pauses longer than N ms mid-request (default 5000)\n"
     "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
     "  --no-request-journal   keep no journal (the admin API's verification answers 500)\n"
     "  --journal-secrets   keep bearer tokens in the journal instead of [REDACTED]\n"
@@ -78,7 +82,7 @@ int usage_error(const std::string& message) {
 
 int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides", "--spec", "--threads"},
+                   "--overrides", "--spec", "--threads", "--admin-token", "--read-timeout-ms"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_fixture_options(spec);
   auto parsed = parse_args(argv, spec);
@@ -113,6 +117,16 @@ int serve(const std::vector<std::string>& argv) {
   }
   if (args.has("--no-request-journal")) options.journal_capacity = 0;
   options.overrides_file = args.last("--overrides");
+  options.admin_token = args.last("--admin-token");
+  if (options.admin_token && options.admin_token->empty()) return usage_error("--admin-token must not be empty");
+  // Beyond loopback anyone on the network could reset, reload or shut the server down.
+  if (!is_loopback(options.host) && !options.admin_token)
+    return usage_error("--host " + options.host + " is beyond loopback: give --admin-token to protect the admin API");
+  if (auto n = args.last("--read-timeout-ms")) {
+    auto ms = parse_int(*n, 1, 3'600'000);
+    if (!ms) return usage_error("--read-timeout-ms must be a number from 1 to 3600000");
+    options.read_timeout = std::chrono::milliseconds(*ms);
+  }
   options.watch = args.has("--watch");
   if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")
     return usage_error("--admin-prefix must be a path such as /__admin");
