@@ -241,3 +241,16 @@ TEST_CASE("1,000 connections opened and left idle do not keep others from being 
   zoom.server->stop();
   WARN("closed them and stopped in " << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - closing).count() << " ms");
 }
+
+TEST_CASE("a chunked body over the limit gets 413 too, once httplib has read it", "[server][hostile]") {
+  LoggedServer zoom(1u << 20);
+  RawConnection connection(zoom.port());
+  REQUIRE(connection.send("POST /__admin/reset HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+  const std::string chunk(1u << 16, 'x');
+  for (int i = 0; i < 32; ++i) REQUIRE(connection.send("10000\r\n" + chunk + "\r\n"));  // 2 MB
+  REQUIRE(connection.send("0\r\n\r\n"));
+  const RawAnswer answer = connection.read_answer();
+  CHECK(answer.status == 413);
+  CHECK(zoom_code(answer) == 413);
+  check_still_serves(zoom.port());
+}
