@@ -25,7 +25,8 @@ constexpr const char* kServeUsage =
     "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
     "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n"
     "                      [--rate-limits on|off] [--plan free|pro|business]\n"
-    "                      [--auth any|strict] [--invalid-token-status 401|400]\n\n"
+    "                      [--auth any|strict] [--invalid-token-status 401|400]\n"
+    "                      [--admin-token T] [--read-timeout-ms N]\n\n"
     "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
     "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
     "options:\n"
@@ -42,6 +43,9 @@ constexpr const char* kServeUsage =
     "                      400 (as Zoom's current spec lists it)\n"
     "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
     "  --admin-prefix P    where the admin API lives (default /__admin)\n"
+    "  --admin-token T     the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`);\n"
+    "                      required with a --host beyond loopback\n"
+    "  --read-timeout-ms N close a client that pauses longer than N ms mid-request (default 5000)\n"
     "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
     "  --no-request-journal   keep no journal (the admin API's verification answers 500)\n"
     "  --journal-secrets   keep bearer tokens in the journal instead of [REDACTED]\n"
@@ -88,7 +92,8 @@ int usage_error(const std::string& message) {
 
 int serve(const std::vector<std::string>& argv) {
   OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides", "--spec", "--threads", "--auth", "--invalid-token-status"},
+                   "--overrides", "--spec", "--threads", "--auth", "--invalid-token-status",
+                   "--admin-token", "--read-timeout-ms"},
                   {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
   add_tls_options(spec);
   add_fixture_options(spec);
@@ -134,6 +139,16 @@ int serve(const std::vector<std::string>& argv) {
     auto parsed_plan = parse_plan(*plan);
     if (!parsed_plan) return usage_error("--plan must be free, pro or business");
     options.plan = *parsed_plan;
+  }
+  options.admin_token = args.last("--admin-token");
+  if (options.admin_token && options.admin_token->empty()) return usage_error("--admin-token must not be empty");
+  // Beyond loopback anyone on the network could reset, reload or shut the server down.
+  if (!is_loopback(options.host) && !options.admin_token)
+    return usage_error("--host " + options.host + " is beyond loopback: give --admin-token to protect the admin API");
+  if (auto n = args.last("--read-timeout-ms")) {
+    auto ms = parse_int(*n, 1, 3'600'000);
+    if (!ms) return usage_error("--read-timeout-ms must be a number from 1 to 3600000");
+    options.read_timeout = std::chrono::milliseconds(*ms);
   }
   options.watch = args.has("--watch");
   if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")

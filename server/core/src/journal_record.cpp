@@ -67,15 +67,22 @@ private:
   const char* end_;
 };
 
-// A `?...access_token=` or an encoded key (`access%5Ftoken`) needs the careful redaction.
-bool query_may_hold_token(std::string_view target) {
-  const auto question = target.find('?');
-  if (question == std::string_view::npos) return false;
-  const auto query = target.substr(question);
-  return query.find('%') != std::string_view::npos || query.find("access_token") != std::string_view::npos;
+// A `?...access_token=` or an encoded key (`access%5Ftoken`), an admin token or a form body
+// (OAuth credentials) needs redact_secrets' careful, copying redaction; the common request
+// holds only its Authorization header, which pack_request redacts in place.
+bool needs_copying_redaction(const HttpRequest& request) {
+  const std::string_view target = request.target;
+  if (const auto question = target.find('?'); question != std::string_view::npos) {
+    const auto query = target.substr(question);
+    if (query.find('%') != std::string_view::npos || query.find("access_token") != std::string_view::npos) return true;
+  }
+  if (request.headers.count("X-Admin-Token") > 0) return true;
+  return !request.body.empty() &&
+         request.headers.get("Content-Type").value_or("").find("application/x-www-form-urlencoded") != std::string::npos;
 }
 
-// What redact_secrets does (engine.cpp), without copying the request: a new secret goes in both.
+// What redact_secrets does (engine.cpp) for a request needs_copying_redaction() lets through,
+// without copying it. A new kind of secret goes in needs_copying_redaction().
 void pack_request(Packer& p, const HttpRequest& r, bool redact) {
   p.text(r.method);
   p.text(r.path);
@@ -161,7 +168,7 @@ JournalRecord JournalRecord::pack(const AnsweredRequest& a) {
   record.delay_ms_ = a.delay.count();
   record.process_us_ = a.process_time.count();
   Packer p(scratch());
-  if (a.redact && query_may_hold_token(a.request.target))
+  if (a.redact && needs_copying_redaction(a.request))
     pack_request(p, redact_secrets(a.request), false);
   else
     pack_request(p, a.request, a.redact);

@@ -1,6 +1,7 @@
 #include "fakezoom/server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -17,8 +18,10 @@
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/http/access_log.hpp"
+#include "connection_pool.hpp"
 #include "fault_injection.hpp"
 #include "fixture_watcher.hpp"
+#include "request_guard.hpp"
 #include "tls_server.hpp"
 
 namespace fakezoom {
@@ -122,6 +125,7 @@ struct Server::Impl {
   std::thread stopper;  // carries out a shutdown request: never on a request's own thread
   std::unique_ptr<http::FixtureWatcher> watcher;
   int port = -1;
+  int listening_socket = -1;
 
   std::mutex mutex;  // the flags below
   std::condition_variable changed;
@@ -149,6 +153,7 @@ struct Server::Impl {
       };
     }
     engine_options.on_shutdown = [this] { request_shutdown(); };
+    engine_options.admin_token = options.admin_token;
     if (options.clock) engine_options.clock = options.clock;
     engine_options.rate_limits = options.rate_limits;
     engine_options.plan = options.plan;
@@ -218,6 +223,9 @@ struct Server::Impl {
   }
 
   void handle(const httplib::Request& req, httplib::Response& res) {
+    // httplib 0.11.4 applies the payload limit to Content-Length only: a chunked body arrives
+    // here whole, however large. It still gets the 413 a declared one would.
+    if (req.body.size() > options.max_body_bytes) return write_response(http::refusal_body(413), res);
     const HttpRequest request = to_request(req);
     Served served = engine.serve(request);
     if (served.misbehaviour.delay.count() > 0) pause(served.misbehaviour.delay);
@@ -275,30 +283,50 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
   http.set_tcp_nodelay(true);
   http.set_keep_alive_max_count(1000);
   http.set_payload_max_length(self.options.max_body_bytes);
+  http.set_read_timeout(self.options.read_timeout);
   const std::size_t threads = self.options.threads == 0 ? 1 : self.options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.new_task_queue = [threads, max = self.options.max_connections] { return new http::ConnectionPool(threads, max); };
 
   // httplib's regex routes cannot express Postman paths: one catch-all per method hands every
-  // request to the engine, which routes by itself.
+  // request to the engine, which routes by itself. Not ".*": std::regex's `.` stops at a CR
+  // in the path, which then got httplib's own empty 404.
   const auto handler = [&self](const httplib::Request& req, httplib::Response& res) { self.handle(req, res); };
-  http.Get(".*", handler);
-  http.Post(".*", handler);
-  http.Put(".*", handler);
-  http.Patch(".*", handler);
-  http.Delete(".*", handler);
-  http.Options(".*", handler);
+  const char* const anything = "[\\s\\S]*";
+  http.Get(anything, handler);
+  http.Post(anything, handler);
+  http.Put(anything, handler);
+  http.Patch(anything, handler);
+  http.Delete(anything, handler);
+  http.Options(anything, handler);
   // RFC 9112 6.3: a request with neither Content-Length nor Transfer-Encoding has no body.
   // httplib 0.11.4 instead reads a POST, PUT or PATCH body until the client closes, which a
   // client waiting for its answer never does: `curl -X POST .../__admin/reset` got a 400 after
   // the 5 s read timeout. The pre-routing handler runs before any body is read; it answers
   // such requests itself, with the same handler.
   http.set_pre_routing_handler([&self](const httplib::Request& req, httplib::Response& res) {
+    if (auto refusal = http::refusal_before_body(req, {self.options.max_header_count})) {
+      write_response(*refusal, res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // TRACE and CONNECT parse but have no httplib handler (it would answer an empty 400):
+    // the engine answers them like any method, 405 on a documented path.
+    if (req.method == "TRACE" || req.method == "CONNECT") {
+      self.handle(req, res);
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const bool may_read_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
     if (!may_read_body || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
       return httplib::Server::HandlerResponse::Unhandled;
     self.handle(req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
+  // httplib's own refusals (bad request line 400, long target 414, body over the limit 413)
+  // come with no header and no body; fakezoom's answers always carry Matched-Stub-Id.
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+    if (!res.headers.empty() || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    write_response(http::refusal_body(res.status), res);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     write_response(wire::zoom_error(500, 500, "fakezoom failed to answer this request."), res);
   });
@@ -309,6 +337,13 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
     });
   }
 
+  // httplib 0.11.4 listens with a backlog of 5: a burst of new connections (64 clients at
+  // once, 1,000 idle ones) overflows it, the kernel drops SYNs, and clients resend them only
+  // after 1 s. Its socket-options hook sees the listening socket; listen() again with more.
+  http.set_socket_options([&self](socket_t sock) {
+    httplib::default_socket_options(sock);
+    self.listening_socket = sock;
+  });
   const std::string& host = self.options.host;
   if (self.options.port == 0) {
     self.port = http.bind_to_any_port(host);
@@ -318,6 +353,7 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
   if (self.port <= 0)
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(self.options.port) + ": " +
                              std::strerror(errno));
+  if (self.listening_socket >= 0) ::listen(self.listening_socket, SOMAXCONN);
   // From here on the Server owns the threads: if anything below throws, it stops them.
   Server server(std::move(impl));
   // POST /oauth/token answers where the API is, as Zoom's "api_url" does (without /v2).

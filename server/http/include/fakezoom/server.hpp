@@ -40,6 +40,16 @@ struct ServerOptions {
   // httplib keeps a worker per keep-alive connection: with too few, one more client waits
   // for an idle connection's 5 s timeout (measured by scripts/bench). 64 cost ~1.5 MB RSS.
   std::size_t threads = 64;
+  // More threads are added while every one holds a connection, up to this many in all; then
+  // new connections wait. Each thread costs little RSS; each connection a file descriptor.
+  std::size_t max_connections = 1024;
+  // A request must arrive without a pause longer than this; a slower client is closed
+  // without an answer (httplib 0.11.4 has no whole-request deadline).
+  std::chrono::milliseconds read_timeout{5000};
+  std::size_t max_header_count = 100;  // more request headers get 431 (Apache's LimitRequestFields)
+  // When set, the admin API needs `Authorization: Bearer <token>` or `X-Admin-Token: <token>`
+  // and answers Zoom's 401 without it.
+  std::optional<std::string> admin_token;
   LogFormat log = LogFormat::off;
   // Where access-log lines go (one call per request, no newline); stderr when empty.
   std::function<void(const std::string&)> log_sink;

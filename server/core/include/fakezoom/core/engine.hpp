@@ -72,6 +72,9 @@ struct EngineOptions {
   std::string admin_prefix = "/__admin";
   std::size_t journal_capacity = Journal::kDefaultCapacity;  // 0: no journal
   bool journal_secrets = false;  // keep tokens in the journal instead of "[REDACTED]"
+  // When set, admin requests need `Authorization: Bearer <token>` (or `X-Admin-Token: <token>`)
+  // and get Zoom's 401 without it.
+  std::optional<std::string> admin_token;
   Settings settings;             // at start-up; POST /__admin/reset goes back to them
   Overrides overrides;           // likewise
   FixtureLoader loader;          // for POST /__admin/mappings/reset and --watch; empty: none
@@ -95,8 +98,13 @@ struct Served {
   bool admin = false;
 };
 
-// Tokens out of a request before it is journaled or logged.
+// Tokens out of a request before it is journaled or logged: the Authorization value after its
+// scheme, `access_token` in the query, and `access_token`, `refresh_token`, `client_secret` in a
+// form-encoded body.
 HttpRequest redact_secrets(HttpRequest request);
+
+// Whether an admin request carries the admin token (always true when none is set).
+bool admin_authorized(const HttpRequest& request, const std::optional<std::string>& admin_token);
 
 class Engine {
 public:

@@ -1,0 +1,27 @@
+// Refusals httplib 0.11.4 does not make itself, and Zoom's error shape for those it does.
+// httplib answers a bad request line or header (400), a target over 8 KB (414) and a
+// Content-Length over the payload limit (413) with an empty body; it accepts any number of
+// headers, NUL and control bytes in header values, and a Content-Length of "abc" (as 0).
+#pragma once
+
+#include <httplib.h>
+
+#include <cstddef>
+#include <optional>
+
+#include "fakezoom/core/http_message.hpp"
+
+namespace fakezoom::http {
+
+struct RequestLimits {
+  std::size_t max_header_count = 100;
+};
+
+// Checked in the pre-routing handler, before the body is read: 431 for too many headers; 400
+// for a NUL or control byte in a header, or a Content-Length that is not one decimal number.
+std::optional<HttpResponse> refusal_before_body(const httplib::Request& request, const RequestLimits& limits);
+
+// Zoom's `{"code":status,"message":...}` for an error httplib answered itself.
+HttpResponse refusal_body(int status);
+
+}  // namespace fakezoom::http
