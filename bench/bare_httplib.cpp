@@ -1,9 +1,10 @@
 // The library's own ceiling: a bare cpp-httplib server that answers every GET with the bytes
 // fakezoom sends for the seed's request (status, Content-Type, body, Matched-Stub-* headers),
 // configured as server/http/src/server.cpp configures httplib (TCP_NODELAY, 1000 keep-alive
-// requests, 8 worker threads, one catch-all regex route). Built by scripts/bench.
+// requests, one catch-all regex route). Built by scripts/bench, which runs it with 64 worker
+// threads, as many as fakezoom starts.
 //   bare_httplib PORT [THREADS]   (0 picks a free port; prints {"port":N} once listening;
-//                                  THREADS, default 8 as fakezoom's, sizes the worker pool)
+//                                  THREADS, default 8, sizes the worker pool)
 #include <httplib.h>
 
 #include <csignal>
