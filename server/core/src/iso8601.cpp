@@ -20,6 +20,12 @@ std::string to_iso8601(system_clock::time_point time) {
   return out;
 }
 
+std::string to_iso8601_seconds(system_clock::time_point time) {
+  std::string text = to_iso8601(floor<seconds>(time));  // "...:00.000Z"
+  text.erase(text.size() - 5, 4);                         // drop ".000"
+  return text;
+}
+
 namespace {
 
 // Reads exactly `width` digits.

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "fakezoom/core/access.hpp"
+#include "fakezoom/core/iso8601.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom {
@@ -16,20 +17,6 @@ constexpr long long kDay = 86'400;
 long long floor_to(long long seconds, long long period) {
   const long long q = seconds / period;
   return (q * period > seconds ? q - 1 : q) * period;  // floor, also before 1970
-}
-
-// "2026-01-02T00:00:00Z": Zoom's example has no fraction of a second.
-std::string iso8601_seconds(system_clock::time_point time) {
-  const auto at = floor<seconds>(time);
-  const auto day_start = floor<days>(at);
-  const year_month_day date(day_start);
-  const hh_mm_ss clock(at - day_start);
-  char out[32];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<long long>(clock.hours().count()), static_cast<long long>(clock.minutes().count()),
-                static_cast<long long>(clock.seconds().count()));
-  return out;
 }
 
 }  // namespace
@@ -111,7 +98,7 @@ HttpResponse too_many_requests(const RateLimitDecision& decision) {
   HttpResponse response = daily ? wire::daily_rate_limit_reached() : wire::per_second_rate_limit_reached();
   add_rate_limit_headers(response, decision);
   response.headers.set("Retry-After",
-                       daily ? iso8601_seconds(decision.window_end) : std::to_string(decision.retry_after.count()));
+                       daily ? to_iso8601_seconds(decision.window_end) : std::to_string(decision.retry_after.count()));
   return response;
 }
 

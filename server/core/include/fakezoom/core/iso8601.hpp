@@ -9,6 +9,8 @@
 namespace fakezoom {
 
 std::string to_iso8601(std::chrono::system_clock::time_point time);  // UTC, milliseconds
+// "2026-01-02T00:00:00Z": whole seconds, as Zoom's Retry-After example writes it.
+std::string to_iso8601_seconds(std::chrono::system_clock::time_point time);
 
 // "2023-11-14", "2023-11-14T22:13:20", with optional fractions of a second and a "Z" or
 // "+01:00" offset (none: UTC). Nothing when the text is not such a date.
