@@ -1,7 +1,10 @@
 #include "request_guard.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
+#include "fakezoom/core/url_codec.hpp"
 #include "fakezoom/core/wire_errors.hpp"
 
 namespace fakezoom::http {
@@ -9,8 +12,9 @@ namespace fakezoom::http {
 namespace {
 
 // httplib adds these four to every request; they were not sent.
-bool synthetic(const std::string& name) {
-  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+bool synthetic(std::string_view name) {
+  using namespace std::string_view_literals;
+  return name == "REMOTE_ADDR"sv || name == "REMOTE_PORT"sv || name == "LOCAL_ADDR"sv || name == "LOCAL_PORT"sv;
 }
 
 // RFC 9110 5.5: field values hold no NUL, CR, LF or other control bytes but tab.
@@ -36,24 +40,47 @@ HttpResponse refuse(int status, std::string_view message) {
 
 }  // namespace
 
-std::optional<HttpResponse> refusal_before_body(const httplib::Request& request, const RequestLimits& limits) {
+ReadRequest read_request(const httplib::Request& req, const RequestLimits& limits) {
+  ReadRequest read;
+  HttpRequest& request = read.request;
+  request.method = req.method;
+  request.path = req.path;
+  request.target = req.target;
+  if (auto q = req.target.find('?'); q != std::string::npos)
+    request.query = decode_query(std::string_view(req.target).substr(q + 1));
+  request.headers.reserve(std::min(req.headers.size(), limits.max_header_count + 1));
   std::size_t count = 0;
-  std::optional<std::string> content_length;
-  for (const auto& [name, value] : request.headers) {
+  const std::string* content_length = nullptr;
+  for (const auto& [name, value] : req.headers) {
     if (synthetic(name)) continue;
-    ++count;
-    if (has_control_byte(name) || has_control_byte(value))
-      return refuse(400, "A request header holds a control character.");
-    if (iequals(name, "Content-Length")) {
-      if (!decimal(value) || (content_length && *content_length != value))
-        return refuse(400, "Content-Length must be one decimal number.");
-      content_length = value;
+    if (has_control_byte(name) || has_control_byte(value)) {
+      read.refusal = refuse(400, "A request header holds a control character.");
+      return read;
     }
+    if (iequals(name, "Content-Length")) {
+      if (!decimal(value) || (content_length && *content_length != value)) {
+        read.refusal = refuse(400, "Content-Length must be one decimal number.");
+        return read;
+      }
+      content_length = &value;
+    }
+    // Counted on, not kept: a request with 10,000 headers is refused whole.
+    if (++count <= limits.max_header_count) request.headers.add(name, value);
   }
-  if (count > limits.max_header_count)
-    return refuse(431, "Too many request headers: " + std::to_string(count) + ", at most " +
-                           std::to_string(limits.max_header_count) + ".");
-  return std::nullopt;
+  if (count > limits.max_header_count) {
+    read.refusal = refuse(431, "Too many request headers: " + std::to_string(count) + ", at most " +
+                                   std::to_string(limits.max_header_count) + ".");
+    return read;
+  }
+  request.body = req.body;
+  request.client_ip = req.remote_addr;
+  return read;
+}
+
+bool body_follows(const httplib::Request& req) {
+  const std::string& m = req.method;
+  const bool may_have_body = m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE" || m == "PRI";
+  return may_have_body && (req.has_header("Content-Length") || req.has_header("Transfer-Encoding"));
 }
 
 HttpResponse refusal_body(int status) {

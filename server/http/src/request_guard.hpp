@@ -17,9 +17,18 @@ struct RequestLimits {
   std::size_t max_header_count = 100;
 };
 
-// Checked in the pre-routing handler, before the body is read: 431 for too many headers; 400
-// for a NUL or control byte in a header, or a Content-Length that is not one decimal number.
-std::optional<HttpResponse> refusal_before_body(const httplib::Request& request, const RequestLimits& limits);
+// httplib's request as the core sees it, or the refusal its head earns: 431 for too many
+// headers; 400 for a NUL or control byte in a header, or a Content-Length that is not one
+// decimal number. One pass over the headers; called before the body is read, and again after.
+struct ReadRequest {
+  HttpRequest request;
+  std::optional<HttpResponse> refusal;
+};
+ReadRequest read_request(const httplib::Request& request, const RequestLimits& limits);
+
+// Whether httplib will read a body for this request before routing it (its expect_content,
+// framed by Content-Length or chunks). Every other request can be answered before routing.
+bool body_follows(const httplib::Request& request);
 
 // Zoom's `{"code":status,"message":...}` for an error httplib answered itself.
 HttpResponse refusal_body(int status);
