@@ -7,8 +7,8 @@
 
 namespace fakezoom {
 
-std::optional<std::string> bearer_token(const Headers& headers) {
-  auto value = headers.get("Authorization");
+std::optional<std::string_view> bearer_token(const Headers& headers) {
+  const std::string* value = headers.find("Authorization");
   if (!value) return std::nullopt;
   std::string_view v = *value;
   auto blank = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
@@ -18,7 +18,7 @@ std::optional<std::string> bearer_token(const Headers& headers) {
   while (!v.empty() && blank(v.front())) v.remove_prefix(1);
   while (!v.empty() && blank(v.back())) v.remove_suffix(1);
   if (v.empty()) return std::nullopt;
-  return std::string(v);
+  return v;
 }
 
 CallerAuth caller_auth(const HttpRequest& request, const AuthOptions& options, const TokenAuthority& tokens) {

@@ -147,7 +147,10 @@ std::optional<Selection> select_best(const Route& route, const PathParams& param
     }
   }
   if (!best) return std::nullopt;
-  return Selection{best, "best documented example (path and query score " + std::to_string(best_score) + ")"};
+  std::string reason;  // built in one allocation: this runs for nearly every request
+  reason.reserve(64);
+  reason.append("best documented example (path and query score ").append(std::to_string(best_score)).append(")");
+  return Selection{best, std::move(reason)};
 }
 
 int example_preference(const Example& example) {

@@ -1,6 +1,7 @@
 #include "fakezoom/core/http_message.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace fakezoom {
 
@@ -23,8 +24,10 @@ bool is_header_name(std::string_view name) {
   });
 }
 
+// memchr three times: find_first_of calls it once per character of the value.
 bool is_header_value(std::string_view value) {
-  return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+  const auto holds = [&](char c) { return std::memchr(value.data(), c, value.size()) != nullptr; };
+  return !holds('\r') && !holds('\n') && !holds('\0');
 }
 
 void Headers::add(std::string name, std::string value) {
@@ -43,9 +46,14 @@ void Headers::remove(std::string_view name) {
 }
 
 std::optional<std::string> Headers::get(std::string_view name) const {
-  for (const auto& [key, value] : entries_)
-    if (iequals(key, name)) return value;
+  if (const std::string* value = find(name)) return *value;
   return std::nullopt;
+}
+
+const std::string* Headers::find(std::string_view name) const {
+  for (const auto& [key, value] : entries_)
+    if (iequals(key, name)) return &value;
+  return nullptr;
 }
 
 std::vector<std::string> Headers::get_all(std::string_view name) const {

@@ -1,4 +1,4 @@
-#include <cctype>
+#include <algorithm>
 
 #include "fakezoom/core/choice.hpp"
 #include "fakezoom/core/engine.hpp"
@@ -9,18 +9,6 @@
 namespace fakezoom {
 
 namespace {
-
-// `Authorization: Bearer <token>`: scheme case-insensitive, token non-empty.
-bool has_bearer_token(const Headers& headers) {
-  auto value = headers.get("Authorization");
-  if (!value) return false;
-  std::string_view v = *value;
-  while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-  if (v.size() < 7 || !iequals(v.substr(0, 6), "Bearer") || v[6] != ' ') return false;
-  for (char c : v.substr(7))
-    if (!std::isspace(static_cast<unsigned char>(c))) return true;
-  return false;
-}
 
 bool knows_user(const FixtureSet& fixtures, const Route& route, const std::string& user) {
   if (fixtures.users.knows(user)) return true;
@@ -68,8 +56,13 @@ std::string list_examples(const Route& route) {
 }
 
 Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
-  QueryParams query = request.query;
-  const ExplicitChoice choice = take_explicit_choice(request.headers, query);
+  // The query without fakezoom's own __code and __example: copied only when it holds them.
+  const bool names_example = std::any_of(request.query.begin(), request.query.end(), [](const auto& parameter) {
+    return parameter.first == "__code" || parameter.first == "__example";
+  });
+  QueryParams stripped = names_example ? request.query : QueryParams{};
+  const ExplicitChoice choice = take_explicit_choice(request.headers, stripped);
+  const QueryParams& query = names_example ? stripped : request.query;
   // HEAD is answered as GET without a body (the HTTP adapter drops it).
   const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
   const auto segments = path_segments(request);
@@ -114,7 +107,7 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
     return rule(std::move(refused), "fakezoom.auth.token-in-query", "Zoom rule: access token in the query string",
                 true, &route);
   }
-  if (!has_bearer_token(request.headers))
+  if (!bearer_token(request.headers))
     return rule(wire::invalid_access_token(caller.options.invalid_token_status), "fakezoom.auth.no-bearer-token",
                 "Zoom rule: no bearer token", true, &route);
   if (auto denied = deny_access(route, caller))

@@ -1,5 +1,6 @@
 #include "fakezoom/core/url_codec.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "fakezoom/core/path_template.hpp"
@@ -16,9 +17,14 @@ int hex_value(char c) {
 }  // namespace
 
 std::string percent_decode(std::string_view text, bool plus_as_space) {
+  // Most keys and values have nothing to decode: copied whole, not a character at a time.
+  std::size_t first = 0;
+  while (first < text.size() && text[first] != '%' && !(plus_as_space && text[first] == '+')) ++first;
+  if (first == text.size()) return std::string(text);
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  out.append(text.substr(0, first));
+  for (std::size_t i = first; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
@@ -50,6 +56,7 @@ std::string percent_encode(std::string_view text) {
 
 QueryParams decode_query(std::string_view query) {
   QueryParams out;
+  out.reserve(static_cast<std::size_t>(std::count(query.begin(), query.end(), '&')) + 1);
   while (!query.empty()) {
     auto amp = query.find('&');
     auto pair = query.substr(0, amp);

@@ -28,8 +28,8 @@ struct CallerAuth {
 };
 
 // The token of `Authorization: Bearer <token>` (scheme case-insensitive, blanks trimmed);
-// nothing when there is none or it is empty.
-std::optional<std::string> bearer_token(const Headers& headers);
+// nothing when there is none or it is empty. The view points into `headers`.
+std::optional<std::string_view> bearer_token(const Headers& headers);
 
 // Under strict: looks the request's bearer token up in `tokens`. Under any: no lookup.
 CallerAuth caller_auth(const HttpRequest& request, const AuthOptions& options, const TokenAuthority& tokens);

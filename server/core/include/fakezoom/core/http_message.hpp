@@ -32,9 +32,12 @@ public:
   void set(std::string name, std::string value);
   void remove(std::string_view name);
   std::optional<std::string> get(std::string_view name) const;
+  // The first value of that name, without a copy: for the per-request path.
+  const std::string* find(std::string_view name) const;
   std::vector<std::string> get_all(std::string_view name) const;
   std::size_t count(std::string_view name) const;
   bool empty() const { return entries_.empty(); }
+  void reserve(std::size_t count) { entries_.reserve(count); }
 
   const_iterator begin() const { return entries_.begin(); }
   const_iterator end() const { return entries_.end(); }
