@@ -40,3 +40,22 @@ TEST_CASE("a query string tolerates what clients send", "[unit][url]") {
   }
   SECTION("nothing") { CHECK(decode_query("").empty()); }
 }
+
+TEST_CASE("path segments decode each segment on its own and survive a move", "[unit][url]") {
+  HttpRequest request;
+  request.target = "/v2/users/a%2Fb%40x.com/token?type=zak";
+  PathSegments moved = path_segments(request);
+  const PathSegments segments = std::move(moved);  // the views must still point at live text
+  REQUIRE(segments.segments.size() == 4);
+  CHECK(segments.segments[0] == "v2");
+  CHECK(segments.segments[2] == "a/b@x.com");
+  CHECK(segments.segments[3] == "token");
+  SECTION("a segment that is not encoded is not copied") { CHECK(segments.decoded.size() == 1); }
+  SECTION("without a target, from the decoded path") {
+    HttpRequest plain;
+    plain.target.clear();
+    plain.path = "/v2/users/me";
+    const auto from_path = path_segments(plain);
+    CHECK(from_path.segments == std::vector<std::string_view>{"v2", "users", "me"});
+  }
+}

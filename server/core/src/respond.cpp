@@ -65,8 +65,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   const QueryParams& query = names_example ? stripped : request.query;
   // HEAD is answered as GET without a body (the HTTP adapter drops it).
   const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
-  const auto segments = path_segments(request);
-  const RouteLookup lookup = fixtures.routes.lookup(method, std::vector<std::string_view>(segments.begin(), segments.end()));
+  const PathSegments path = path_segments(request);
+  const RouteLookup lookup = fixtures.routes.lookup(method, path.segments);
 
   if (!lookup.route) {
     if (!lookup.allowed_methods.empty()) {

@@ -69,15 +69,22 @@ QueryParams decode_query(std::string_view query) {
   return out;
 }
 
-std::vector<std::string> path_segments(const HttpRequest& request) {
-  std::vector<std::string> out;
+PathSegments path_segments(const HttpRequest& request) {
+  PathSegments out;
   const bool raw = !request.target.empty() && request.target[0] == '/';
   std::string_view path = raw ? std::string_view(request.target) : std::string_view(request.path);
   if (raw) path = path.substr(0, path.find('?'));
-  const auto segments = split_path(path);
-  out.reserve(segments.size());
-  for (auto segment : segments)
-    out.push_back(raw && segment.find('%') != std::string_view::npos ? percent_decode(segment, false) : std::string(segment));
+  out.segments = split_path(path);
+  if (!raw) return out;
+  const auto encoded = std::count_if(out.segments.begin(), out.segments.end(),
+                                     [](std::string_view s) { return s.find('%') != std::string_view::npos; });
+  if (encoded == 0) return out;
+  out.decoded.reserve(static_cast<std::size_t>(encoded));  // never reallocated: views point into it
+  for (auto& segment : out.segments) {
+    if (segment.find('%') == std::string_view::npos) continue;
+    out.decoded.push_back(percent_decode(segment, false));
+    segment = out.decoded.back();
+  }
   return out;
 }
 
