@@ -146,3 +146,62 @@ TEST_CASE("an answer that is not its example's prepared one is kept whole", "[un
   CHECK(same_headers(e.response_headers, changed.headers));
   CHECK(e.example_id == "get-v2-users-userId-token-1");
 }
+
+namespace {
+
+void record_request(Journal& journal, const HttpRequest& request, const std::shared_ptr<const PreparedAnswer>& prepared) {
+  journal.record(AnsweredRequest{.logged = std::chrono::system_clock::time_point(1700000000123ms),
+                                 .request = request,
+                                 .redact = true,
+                                 .response = prepared->response,
+                                 .prepared = prepared,
+                                 .matched = true,
+                                 .route_id = prepared->route_id,
+                                 .example_id = prepared->example_id,
+                                 .example_name = prepared->example_name,
+                                 .reason = "best documented example",
+                                 .fault = "",
+                                 .delay = 0ms,
+                                 .process_time = 1us});
+}
+
+}  // namespace
+
+// Records share pages of packed bytes: a snapshot must stay whole while the journal moves on
+// and evicts every record it holds, and a record too large for a page is kept whole too.
+TEST_CASE("journaled requests stay whole across pages, evictions and snapshots", "[unit][journal]") {
+  const auto prepared = seed_answer();
+  Journal journal(300);
+  auto request = seed_request();
+  auto path_of = [](int n) { return "/v2/users/user-" + std::to_string(n) + "/token"; };
+  for (int n = 1; n <= 1000; ++n) {
+    request.path = path_of(n);
+    record_request(journal, request, prepared);
+  }
+  const auto snapshot = journal.records();
+  for (int n = 1001; n <= 2000; ++n) {
+    request.path = path_of(n);
+    record_request(journal, request, prepared);
+  }
+  request.path = path_of(2001);
+  request.body = std::string(20000, 'x');  // beyond a page's share
+  record_request(journal, request, prepared);
+
+  REQUIRE(snapshot.size() == 300);
+  for (std::size_t i = 0; i < snapshot.size(); ++i) {
+    const JournalEntry e = snapshot[i].entry();
+    CHECK(e.request.path == path_of(701 + static_cast<int>(i)));
+    CHECK(e.response_body == prepared->response.body);
+    CHECK(e.request.headers.get("Authorization") == std::optional<std::string>("Bearer [REDACTED]"));
+  }
+  const auto now = journal.entries();
+  REQUIRE(now.size() == 300);
+  CHECK(now.front().request.path == path_of(1702));
+  CHECK(now.front().sequence == 1702);
+  CHECK(now.back().request.path == path_of(2001));
+  CHECK(now.back().request.body == std::string(20000, 'x'));
+  journal.clear();
+  CHECK(journal.entries().empty());
+  record_request(journal, seed_request(), prepared);
+  CHECK(journal.entries().at(0).request.path == "/v2/users/me/token");
+}

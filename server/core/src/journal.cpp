@@ -1,6 +1,7 @@
 #include "fakezoom/core/journal.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 namespace fakezoom {
@@ -11,14 +12,38 @@ void Journal::record(const AnsweredRequest& answered) {
     ++total_;
     return;
   }
-  insert(JournalRecord::pack(answered));  // packed before the lock is taken
+  thread_local std::string bytes;  // reused: packing allocates nothing once it has grown
+  JournalRecord record = JournalRecord::pack_fields(answered, bytes);  // before the lock is taken
+  if (bytes.size() > kLargestPaged) {
+    record.packed_ = JournalRecord::copy_bytes(bytes);
+    return insert(std::move(record));
+  }
+  JournalRecord evicted;  // freed after the lock is released
+  std::lock_guard lock(mutex_);
+  record.packed_ = place(bytes);
+  insert_locked(std::move(record), evicted);
 }
 
 void Journal::record(JournalEntry entry) { insert(JournalRecord::pack(entry)); }
 
+std::shared_ptr<const char[]> Journal::place(std::string_view bytes) {
+  if (!page_ || page_used_ + bytes.size() > kPageBytes) {
+    page_ = std::make_shared_for_overwrite<char[]>(kPageBytes);  // once per ~250 seed requests
+    page_used_ = 0;
+  }
+  char* at = page_.get() + page_used_;
+  std::memcpy(at, bytes.data(), bytes.size());
+  page_used_ += bytes.size();
+  return std::shared_ptr<const char[]>(page_, at);
+}
+
 void Journal::insert(JournalRecord record) {
   JournalRecord evicted;  // freed after the lock is released
   std::lock_guard lock(mutex_);
+  insert_locked(std::move(record), evicted);
+}
+
+void Journal::insert_locked(JournalRecord record, JournalRecord& evicted) {
   record.sequence_ = ++total_;
   if (capacity_ == 0) return;
   if (ring_.size() < capacity_) {
@@ -75,8 +100,11 @@ std::uint64_t Journal::total() const {
 
 void Journal::clear() {
   std::vector<JournalRecord> cleared;  // freed after the lock is released
+  std::shared_ptr<char[]> page;
   std::lock_guard lock(mutex_);
   cleared.swap(ring_);
+  page.swap(page_);
+  page_used_ = 0;
   oldest_ = 0;
   total_ = 0;
 }

@@ -146,12 +146,6 @@ std::optional<Headers::const_iterator> added_to(const HttpResponse& prepared, co
   return response.headers.begin() + static_cast<std::ptrdiff_t>(base.size());
 }
 
-std::shared_ptr<const char[]> copy_out(const std::string& bytes) {
-  auto copy = std::make_shared_for_overwrite<char[]>(bytes.size());
-  std::memcpy(copy.get(), bytes.data(), bytes.size());
-  return copy;
-}
-
 // Reused by each request thread: packing allocates once, for the record's own buffer.
 std::string& scratch() {
   thread_local std::string bytes;
@@ -160,14 +154,26 @@ std::string& scratch() {
 
 }  // namespace
 
+std::shared_ptr<const char[]> JournalRecord::copy_bytes(std::string_view bytes) {
+  auto copy = std::make_shared_for_overwrite<char[]>(bytes.size());
+  std::memcpy(copy.get(), bytes.data(), bytes.size());
+  return copy;
+}
+
 JournalRecord JournalRecord::pack(const AnsweredRequest& a) {
+  JournalRecord record = pack_fields(a, scratch());
+  record.packed_ = copy_bytes(scratch());
+  return record;
+}
+
+JournalRecord JournalRecord::pack_fields(const AnsweredRequest& a, std::string& bytes) {
   JournalRecord record;
   record.logged_ = a.logged;
   record.status_ = a.response.status;
   record.matched_ = a.matched;
   record.delay_ms_ = a.delay.count();
   record.process_us_ = a.process_time.count();
-  Packer p(scratch());
+  Packer p(bytes);
   if (a.redact && needs_copying_redaction(a.request))
     pack_request(p, redact_secrets(a.request), false);
   else
@@ -192,8 +198,7 @@ JournalRecord JournalRecord::pack(const AnsweredRequest& a) {
     pack_headers(p, a.response.headers.begin(), a.response.headers.end());
     p.text(a.response.body);
   }
-  record.packed_ = copy_out(scratch());
-  record.packed_size_ = static_cast<std::uint32_t>(scratch().size());
+  record.packed_size_ = static_cast<std::uint32_t>(bytes.size());
   return record;
 }
 

@@ -71,7 +71,11 @@ public:
   std::size_t packed_size() const { return packed_size_; }  // bytes held beyond the record itself
 
 private:
-  friend class Journal;  // numbers it
+  friend class Journal;  // numbers it, and places its bytes
+
+  // All but the buffer: the packed bytes are left in `bytes`.
+  static JournalRecord pack_fields(const AnsweredRequest& answered, std::string& bytes);
+  static std::shared_ptr<const char[]> copy_bytes(std::string_view bytes);  // a buffer of its own
 
   std::uint64_t sequence_ = 0;
   std::chrono::system_clock::time_point logged_;
@@ -104,7 +108,17 @@ public:
   std::size_t capacity() const { return capacity_; }
 
 private:
+  // Records are packed one after another into pages, not one allocation each: a request's
+  // malloc and an evicted record's free cost a full journal about half of its overhead
+  // (measured: 4-5% of throughput). A record shares its page (shared_ptr aliasing), so a page
+  // is freed once its last record is evicted and no snapshot holds one; larger records get a
+  // buffer of their own.
+  static constexpr std::size_t kPageBytes = 64 * 1024;
+  static constexpr std::size_t kLargestPaged = kPageBytes / 8;
+
+  std::shared_ptr<const char[]> place(std::string_view bytes);  // with mutex_ held
   void insert(JournalRecord record);
+  void insert_locked(JournalRecord record, JournalRecord& evicted);
   const JournalRecord& at(std::size_t age) const { return ring_[(oldest_ + age) % ring_.size()]; }  // 0: oldest
 
   const std::size_t capacity_;
@@ -112,6 +126,8 @@ private:
   std::vector<JournalRecord> ring_;  // grows to capacity_, then the newest replaces the oldest
   std::size_t oldest_ = 0;
   std::uint64_t total_ = 0;
+  std::shared_ptr<char[]> page_;  // where the next record's bytes go
+  std::size_t page_used_ = 0;
 };
 
 }  // namespace fakezoom
