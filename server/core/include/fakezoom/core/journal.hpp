@@ -93,7 +93,10 @@ class Journal {
 public:
   static constexpr std::size_t kDefaultCapacity = 10000;
 
-  explicit Journal(std::size_t capacity = kDefaultCapacity) : capacity_(capacity) {}
+  explicit Journal(std::size_t capacity = kDefaultCapacity);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
 
   // Capacity 0 switches the journal off; `total()` still counts, and nothing is copied.
   void record(const AnsweredRequest& answered);
@@ -114,6 +117,7 @@ private:
   // is freed once its last record is evicted and no snapshot holds one; larger records get a
   // buffer of their own.
   static constexpr std::size_t kPageBytes = 64 * 1024;
+  class Pages;  // journal.cpp
   static constexpr std::size_t kLargestPaged = kPageBytes / 8;
 
   std::shared_ptr<const char[]> place(std::string_view bytes);  // with mutex_ held
@@ -126,6 +130,7 @@ private:
   std::vector<JournalRecord> ring_;  // grows to capacity_, then the newest replaces the oldest
   std::size_t oldest_ = 0;
   std::uint64_t total_ = 0;
+  std::shared_ptr<Pages> pages_;
   std::shared_ptr<char[]> page_;  // where the next record's bytes go
   std::size_t page_used_ = 0;
 };
