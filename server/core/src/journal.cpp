@@ -15,16 +15,16 @@ void Journal::record(const AnsweredRequest& answered) {
     ++total_;
     return;
   }
-  thread_local std::string bytes;  // reused: packing allocates nothing once it has grown
+  thread_local JournalRecord::PackBuffer bytes;  // reused: packing allocates nothing once grown
   JournalRecord record = JournalRecord::pack_fields(answered, bytes);  // before the lock is taken
-  if (bytes.size() > kLargestPaged) {
-    record.packed_ = JournalRecord::copy_bytes(bytes);
-    bytes = std::string();  // a thread that once journaled a 50 MB body must not keep 50 MB
+  if (bytes.view().size() > kLargestPaged) {
+    record.packed_ = JournalRecord::copy_bytes(bytes.view());
+    bytes.release();  // a thread that once journaled a 50 MB body must not keep 50 MB
     return insert(std::move(record));
   }
   JournalRecord evicted;  // freed after the lock is released
   std::lock_guard lock(mutex_);
-  record.packed_ = place(bytes);
+  record.packed_ = place(bytes.view());
   insert_locked(std::move(record), evicted);
 }
 

@@ -18,29 +18,35 @@ enum SharedId : std::uint8_t { kRouteId = 1, kExampleId = 2, kExampleName = 4 };
 
 class Packer {
 public:
-  explicit Packer(std::string& out) : out_(out) { out_.clear(); }
-  void number(std::size_t n) {
-    while (n >= 0x80) {
-      out_ += static_cast<char>((n & 0x7f) | 0x80);
-      n >>= 7;
-    }
-    out_ += static_cast<char>(n);
-  }
+  explicit Packer(JournalRecord::PackBuffer& out) : out_(out) { out_.clear(); }
+  void number(std::size_t n) { out_.end_at(varint(out_.extend(kVarintBytes), n)); }
   void text(std::string_view s) {
-    number(s.size());
-    out_.append(s);
+    char* at = varint(out_.extend(kVarintBytes + s.size()), s.size());
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    out_.end_at(at + s.size());
   }
   // "Bearer [REDACTED]": the scheme kept, the credentials not.
   void redacted_authorization(std::string_view value) {
     const auto space = value.find(' ');
     const auto scheme = space == std::string_view::npos ? std::string_view{} : value.substr(0, space + 1);
-    number(scheme.size() + kRedacted.size());
-    out_.append(scheme);
-    out_.append(kRedacted);
+    char* at = varint(out_.extend(kVarintBytes + scheme.size() + kRedacted.size()), scheme.size() + kRedacted.size());
+    if (!scheme.empty()) std::memcpy(at, scheme.data(), scheme.size());
+    std::memcpy(at + scheme.size(), kRedacted.data(), kRedacted.size());
+    out_.end_at(at + scheme.size() + kRedacted.size());
   }
 
 private:
-  std::string& out_;
+  static constexpr std::size_t kVarintBytes = 10;  // of a 64-bit number
+  static char* varint(char* at, std::size_t n) {
+    while (n >= 0x80) {
+      *at++ = static_cast<char>((n & 0x7f) | 0x80);
+      n >>= 7;
+    }
+    *at++ = static_cast<char>(n);
+    return at;
+  }
+
+  JournalRecord::PackBuffer& out_;
 };
 
 class Unpacker {
@@ -147,12 +153,25 @@ std::optional<Headers::const_iterator> added_to(const HttpResponse& prepared, co
 }
 
 // Reused by each request thread: packing allocates once, for the record's own buffer.
-std::string& scratch() {
-  thread_local std::string bytes;
+JournalRecord::PackBuffer& scratch() {
+  thread_local JournalRecord::PackBuffer bytes;
   return bytes;
 }
 
 }  // namespace
+
+char* JournalRecord::PackBuffer::extend(std::size_t count) {
+  if (size_ + count > capacity_) {
+    const std::size_t capacity = std::max({size_ + count, capacity_ * 2, std::size_t{1024}});
+    auto grown = std::make_unique_for_overwrite<char[]>(capacity);
+    if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);
+    data_ = std::move(grown);
+    capacity_ = capacity;
+  }
+  char* at = data_.get() + size_;
+  size_ += count;
+  return at;
+}
 
 std::shared_ptr<const char[]> JournalRecord::copy_bytes(std::string_view bytes) {
   auto copy = std::make_shared_for_overwrite<char[]>(bytes.size());
@@ -162,11 +181,11 @@ std::shared_ptr<const char[]> JournalRecord::copy_bytes(std::string_view bytes) 
 
 JournalRecord JournalRecord::pack(const AnsweredRequest& a) {
   JournalRecord record = pack_fields(a, scratch());
-  record.packed_ = copy_bytes(scratch());
+  record.packed_ = copy_bytes(scratch().view());
   return record;
 }
 
-JournalRecord JournalRecord::pack_fields(const AnsweredRequest& a, std::string& bytes) {
+JournalRecord JournalRecord::pack_fields(const AnsweredRequest& a, PackBuffer& bytes) {
   JournalRecord record;
   record.logged_ = a.logged;
   record.status_ = a.response.status;
@@ -198,7 +217,7 @@ JournalRecord JournalRecord::pack_fields(const AnsweredRequest& a, std::string& 
     pack_headers(p, a.response.headers.begin(), a.response.headers.end());
     p.text(a.response.body);
   }
-  record.packed_size_ = static_cast<std::uint32_t>(bytes.size());
+  record.packed_size_ = static_cast<std::uint32_t>(bytes.view().size());
   return record;
 }
 
