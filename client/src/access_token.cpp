@@ -8,15 +8,6 @@
 namespace fakezoom::client {
 namespace {
 
-Error parse_error(const Response& response, std::string message) {
-  Error error;
-  error.kind = ErrorKind::parse;
-  error.status = response.status;
-  error.message = std::move(message);
-  error.body = response.body;
-  return error;
-}
-
 std::vector<std::string> split_scopes(const std::string& text) {
   std::vector<std::string> scopes;
   std::size_t start = 0;
@@ -57,19 +48,20 @@ Result<AccessToken> request_access_token(const AccessTokenRequest& token_request
   }
   const Response& response = result.value();
   const auto json = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded() || !json.is_object()) return parse_error(response, "the response body is not a JSON object");
+  if (json.is_discarded() || !json.is_object())
+    return parse_error(response.status, "the response body is not a JSON object", response.body);
   auto text = [&](const char* key) -> const nlohmann::json* {
     auto it = json.find(key);
     return it != json.end() && it->is_string() ? &*it : nullptr;
   };
   const auto* access_token = text("access_token");
   if (!access_token || access_token->get_ref<const std::string&>().empty())
-    return parse_error(response, "the response has no \"access_token\" string");
+    return parse_error(response.status, "the response has no \"access_token\" string", response.body);
   const auto* scope = text("scope");
-  if (!scope) return parse_error(response, "the response has no \"scope\" string");
+  if (!scope) return parse_error(response.status, "the response has no \"scope\" string", response.body);
   const auto expires_in = json.find("expires_in");
   if (expires_in == json.end() || !expires_in->is_number_integer())
-    return parse_error(response, "the response has no integer \"expires_in\"");
+    return parse_error(response.status, "the response has no integer \"expires_in\"", response.body);
 
   AccessToken token;
   token.access_token = access_token->get<std::string>();

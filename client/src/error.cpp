@@ -86,6 +86,15 @@ std::string_view reason_phrase(int status) {
   }
 }
 
+Error parse_error(int status, std::string message, std::string body) {
+  Error error;
+  error.kind = ErrorKind::parse;
+  error.status = status;
+  error.message = std::move(message);
+  error.body = std::move(body);
+  return error;
+}
+
 Error http_error(int status, std::string_view reason, std::string body) {
   Error error;
   error.kind = ErrorKind::http;

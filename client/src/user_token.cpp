@@ -2,18 +2,6 @@
 #include "fakezoom/client.hpp"
 
 namespace fakezoom::client {
-namespace {
-
-Error parse_error(const Response& response, std::string message) {
-  Error error;
-  error.kind = ErrorKind::parse;
-  error.status = response.status;
-  error.message = std::move(message);
-  error.body = response.body;
-  return error;
-}
-
-}  // namespace
 
 Result<std::optional<std::string>> Client::get_user_token(const std::string& user_id,
                                                           std::optional<std::string> type,
@@ -32,12 +20,12 @@ Result<std::optional<std::string>> Client::get_user_token(const std::string& use
 
   const auto json = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
-    return parse_error(response, "the response body is not a JSON object");
+    return parse_error(response.status, "the response body is not a JSON object", response.body);
   }
   const auto token = json.find("token");
-  if (token == json.end()) return parse_error(response, "the response has no \"token\" field");
+  if (token == json.end()) return parse_error(response.status, "the response has no \"token\" field", response.body);
   if (token->is_null()) return std::optional<std::string>{};
-  if (!token->is_string()) return parse_error(response, "the \"token\" field is not a string");
+  if (!token->is_string()) return parse_error(response.status, "the \"token\" field is not a string", response.body);
   return std::optional<std::string>{token->get<std::string>()};
 }
 

@@ -73,3 +73,12 @@ TEST_CASE("error kinds have stable names", "[unit]") {
   CHECK(to_string(ErrorKind::parse) == "parse");
   CHECK(to_string(ErrorKind::invalid_request) == "invalid_request");
 }
+
+TEST_CASE("a parse error keeps the status, says what is missing and keeps the body", "[unit]") {
+  const Error error = parse_error(200, "the response has no \"token\" field", "{\"tok\": 1}");
+  CHECK(error.kind == ErrorKind::parse);
+  CHECK(error.status == 200);
+  CHECK(error.message == "the response has no \"token\" field");
+  CHECK(error.body == "{\"tok\": 1}");
+  CHECK_FALSE(error.zoom_code);
+}

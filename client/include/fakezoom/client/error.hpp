@@ -31,6 +31,10 @@ struct Error {
 // when it is empty the standard one for the status is used.
 Error http_error(int status, std::string_view reason, std::string body);
 
+// Builds the Error for an answer below 400 whose body is not what the endpoint documents
+// (`message` says what is missing), for functions that read one endpoint's answer.
+Error parse_error(int status, std::string message, std::string body);
+
 // The standard reason phrase for the statuses Zoom and proxies answer with; "" otherwise.
 std::string_view reason_phrase(int status);
 
