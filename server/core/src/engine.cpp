@@ -2,6 +2,7 @@
 
 #include "fakezoom/core/url_codec.hpp"
 
+#include "fakezoom/core/access.hpp"
 #include "fakezoom/core/admin.hpp"
 #include "fakezoom/core/token_endpoint.hpp"
 #include "fakezoom/core/wire_errors.hpp"
@@ -70,11 +71,10 @@ bool same_secret(std::string_view sent, std::string_view token) {
 
 bool admin_authorized(const HttpRequest& request, const std::optional<std::string>& admin_token) {
   if (!admin_token) return true;
-  if (auto header = request.headers.get("X-Admin-Token"); header && same_secret(*header, *admin_token)) return true;
-  const auto authorization = request.headers.get("Authorization").value_or("");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (authorization.size() < kBearer.size() || !iequals(authorization.substr(0, kBearer.size()), kBearer)) return false;
-  return same_secret(std::string_view(authorization).substr(kBearer.size()), *admin_token);
+  if (const std::string* header = request.headers.find("X-Admin-Token"); header && same_secret(*header, *admin_token))
+    return true;
+  const auto bearer = bearer_token(request.headers);
+  return bearer && same_secret(*bearer, *admin_token);
 }
 
 // The journal packs most requests without this copy, redacting only Authorization and an
@@ -96,8 +96,7 @@ HttpRequest redact_secrets(HttpRequest request) {
   for (auto& [key, value] : request.query)
     if (key == "access_token") value = "[REDACTED]";
   request.target = redact_target(request.target);
-  if (request.headers.get("Content-Type").value_or("").find("application/x-www-form-urlencoded") != std::string::npos)
-    request.body = redact_form_body(request.body);
+  if (is_form_urlencoded(request.headers)) request.body = redact_form_body(request.body);
   return request;
 }
 

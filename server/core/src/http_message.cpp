@@ -68,6 +68,16 @@ std::size_t Headers::count(std::string_view name) const {
       entries_.begin(), entries_.end(), [&](const Entry& e) { return iequals(e.first, name); }));
 }
 
+bool is_form_urlencoded(const Headers& headers) {
+  const std::string* type = headers.find("Content-Type");
+  if (!type) return false;
+  std::string_view media = *type;
+  media = media.substr(0, media.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  return iequals(media, "application/x-www-form-urlencoded");
+}
+
 std::optional<std::string> first_value(const QueryParams& query, std::string_view key) {
   for (const auto& [k, v] : query)
     if (k == key) return v;

@@ -61,8 +61,7 @@ QueryParams cookies(const Headers& headers) {
 }
 
 json form_params(const HttpRequest& r) {
-  const auto type = r.headers.get("Content-Type").value_or("");
-  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return json::object();
+  if (!is_form_urlencoded(r.headers)) return json::object();
   return parameters(decode_query(r.body));
 }
 

@@ -83,8 +83,7 @@ bool needs_copying_redaction(const HttpRequest& request) {
     if (query.find('%') != std::string_view::npos || query.find("access_token") != std::string_view::npos) return true;
   }
   if (request.headers.count("X-Admin-Token") > 0) return true;
-  return !request.body.empty() &&
-         request.headers.get("Content-Type").value_or("").find("application/x-www-form-urlencoded") != std::string::npos;
+  return !request.body.empty() && is_form_urlencoded(request.headers);
 }
 
 // What redact_secrets does (engine.cpp) for a request needs_copying_redaction() lets through,

@@ -41,12 +41,7 @@ std::optional<std::string> parameter(const HttpRequest& request, const QueryPara
 }
 
 QueryParams form_fields(const HttpRequest& request) {
-  auto type = request.headers.get("Content-Type");
-  if (!type || request.body.empty()) return {};
-  std::string_view media = *type;
-  media = media.substr(0, media.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  if (!iequals(media, "application/x-www-form-urlencoded")) return {};
+  if (request.body.empty() || !is_form_urlencoded(request.headers)) return {};
   return decode_query(request.body);
 }
 

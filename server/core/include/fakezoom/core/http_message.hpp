@@ -47,6 +47,10 @@ private:
   std::vector<Entry> entries_;
 };
 
+// Whether the body is a form (`Content-Type: application/x-www-form-urlencoded`, parameters
+// such as `; charset=utf-8` and case aside): where OAuth's fields and secrets travel.
+bool is_form_urlencoded(const Headers& headers);
+
 // Query parameters in the order sent, repeats kept: `?a=1&a=2` is two entries.
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 
