@@ -1,5 +1,7 @@
 #include "args.hpp"
 
+#include "help.hpp"
+
 namespace fakezoom::cli {
 
 std::optional<std::string> Args::last(const std::string& name) const {
@@ -39,7 +41,10 @@ ParseResult parse_args(const std::vector<std::string>& argv, const OptionSpec& s
       }
       result.args.values[arg].push_back(inline_value ? *inline_value : argv[++i]);
     } else {
+      std::vector<std::string> known(spec.flags.begin(), spec.flags.end());
+      known.insert(known.end(), spec.with_value.begin(), spec.with_value.end());
       result.error = "unknown option " + arg;
+      if (auto near = closest(arg, known); !near.empty()) result.error += " (did you mean " + near + "?)";
       return result;
     }
   }

@@ -5,17 +5,15 @@
 #include <optional>
 
 #include "args.hpp"
+#include "help.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
 namespace fakezoom::cli {
 
-inline constexpr const char* kFixtureOptionsHelp =
-    "  --fixtures PATH     a Postman collection or item, a users fixture, or a folder of them\n"
-    "                      (repeatable; default: ./fixtures)\n"
-    "  --base-path PATH    the API's base path, replacing the one from {{baseUrl}} (default /v2)\n";
-
-inline void add_fixture_options(OptionSpec& spec) {
-  spec.with_value.insert({"--fixtures", "--base-path"});
+inline OptionGroup fixture_options() {
+  return {"fixtures",
+          {{"--fixtures", "PATH", "./fixtures", "a Postman collection or item, a users or accounts fixture,\nor a folder of them", true},
+           {"--base-path", "PATH", "from {{baseUrl}}, /v2", "the API's base path, replacing the one from {{baseUrl}}"}}};
 }
 
 inline std::vector<std::string> fixture_paths(const Args& args) {

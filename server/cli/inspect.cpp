@@ -17,38 +17,39 @@ struct Parsed {
   int exit_code = kExitOk;
 };
 
-Parsed parse_or_usage(const std::vector<std::string>& argv, OptionSpec spec, const char* usage) {
-  add_fixture_options(spec);
-  spec.flags.insert("--help");
-  auto parsed = parse_args(argv, spec);
+Parsed parse_or_usage(const std::vector<std::string>& argv, const CommandHelp& command) {
+  auto parsed = parse_args(argv, spec_of(command));
   if (!parsed.error.empty() || !parsed.args.positional.empty()) {
-    std::cerr << "fakezoom: " << (parsed.error.empty() ? "unexpected argument " + parsed.args.positional[0] : parsed.error)
-              << "\n\n" << usage << kFixtureOptionsHelp;
+    std::cerr << usage_error_text(
+        command, parsed.error.empty() ? "unexpected argument " + parsed.args.positional[0] : parsed.error);
     return {std::nullopt, kExitUsage};
   }
   if (parsed.args.has("--help")) {
-    std::cout << usage << kFixtureOptionsHelp;
+    std::cout << help_text(command);
     return {std::nullopt, kExitOk};
   }
   return {parsed.args, kExitOk};
 }
 
-constexpr const char* kRoutesUsage =
-    "usage: fakezoom routes [--fixtures PATH]... [--base-path /v2] [--json]\n\n"
-    "Lists each route (method, path, id) and its examples (status, id, name).\n\n"
-    "options:\n"
-    "  --json              one JSON document instead of text\n";
+CommandHelp routes_help() {
+  return {"routes",
+          "[options]",
+          "Lists each route (method, path, id) and its examples (status, id, name).",
+          {{"output", {{"--json", "", "text", "one JSON document instead of text"}}}, fixture_options()}};
+}
 
-constexpr const char* kLintUsage =
-    "usage: fakezoom lint [--fixtures PATH]... [--base-path /v2]\n\n"
-    "Checks fixtures: duplicate example names on one route, routes defined twice (their\n"
-    "examples unreachable), routes without examples. Exit 1 when it finds a problem.\n\n"
-    "options:\n";
+CommandHelp lint_help() {
+  return {"lint",
+          "[options]",
+          "Checks fixtures: duplicate example names on one route, routes defined twice (their\n"
+          "examples unreachable), routes without examples. Exit 1 when it finds a problem.",
+          {fixture_options()}};
+}
 
 }  // namespace
 
 int routes(const std::vector<std::string>& argv) {
-  auto [args, exit_code] = parse_or_usage(argv, OptionSpec{{}, {"--json"}}, kRoutesUsage);
+  auto [args, exit_code] = parse_or_usage(argv, routes_help());
   if (!args) return exit_code;
   auto fixtures = load_or_report(*args);
   if (!fixtures) return kExitUsage;
@@ -74,7 +75,7 @@ int routes(const std::vector<std::string>& argv) {
 }
 
 int lint(const std::vector<std::string>& argv) {
-  auto [args, exit_code] = parse_or_usage(argv, OptionSpec{}, kLintUsage);
+  auto [args, exit_code] = parse_or_usage(argv, lint_help());
   if (!args) return exit_code;
   auto fixtures = load_or_report(*args);
   if (!fixtures) return kExitUsage;

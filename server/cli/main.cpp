@@ -5,6 +5,7 @@
 
 #include "args.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 #include "fakezoom/core/admin.hpp"
 
 namespace {
@@ -18,6 +19,10 @@ commands:
   routes   list the routes and examples the fixtures define
   lint     check fixtures; exit 1 on problems
   replay   send every documented example to a base URL and check the answers
+
+options:
+  --help, -h   this text; `fakezoom <command> --help` lists a command's options and defaults
+  --version    fakezoom's version
 
 Run `fakezoom <command> --help` for a command's options.
 Exit codes: 0 ok, 1 checks failed, 2 usage or fixture error.
@@ -41,6 +46,9 @@ int main(int argc, char** argv) {
   if (command == "routes") return fakezoom::cli::routes(args);
   if (command == "lint") return fakezoom::cli::lint(args);
   if (command == "replay") return fakezoom::cli::replay(args);
-  std::cerr << "fakezoom: unknown command '" << command << "'\n\n" << kUsage;
+  std::cerr << "fakezoom: unknown command '" << command << "'";
+  if (auto near = fakezoom::cli::closest(command, {"serve", "routes", "lint", "replay", "help"}); !near.empty())
+    std::cerr << " (did you mean '" << near << "'?)";
+  std::cerr << "\n\n" << kUsage;
   return fakezoom::cli::kExitUsage;
 }

@@ -13,21 +13,24 @@ namespace fakezoom::cli {
 
 namespace {
 
-constexpr const char* kReplayUsage =
-    "usage: fakezoom replay --base-url URL [--fixtures PATH]... [--token T] [--junit FILE]\n"
-    "                       [--only REGEX] [--compare exact|shape] [--timeout-ms N] [--ca-file FILE]\n\n"
-    "Sends each documented example's request (variables resolved, x-mock-response-name naming\n"
-    "the example) to URL and checks status, Content-Type and body against the documented ones.\n"
-    "Prints a line per example and closes with `N passed, N failed`.\n\n"
-    "options:\n"
-    "  --base-url URL      where the API lives, base path included: http://127.0.0.1:8080/v2\n"
-    "  --token T           bearer token to send (default: fakezoom-replay)\n"
-    "  --junit FILE        also write a JUnit XML report\n"
-    "  --only REGEX        only examples whose \"METHOD /path id name\" matches\n"
-    "  --compare MODE      exact: JSON bodies equal (default); shape: same types and keys, for the\n"
-    "                      real Zoom API whose values differ from the documented ones\n"
-    "  --timeout-ms N      per-request read timeout (default 10000)\n"
-    "  --ca-file FILE      PEM certificate(s) to trust for an https URL instead of the system's CAs\n";
+CommandHelp replay_help() {
+  return {"replay",
+          "--base-url URL [options]",
+          "Sends each documented example's request (variables resolved, x-mock-response-name naming\n"
+          "the example) to URL and checks status, Content-Type and body against the documented ones.\n"
+          "Prints a line per example and closes with `N passed, N failed`.",
+          {{"target",
+            {{"--base-url", "URL", "", "where the API lives, base path included: http://127.0.0.1:8080/v2 (required)"},
+             {"--token", "T", "fakezoom-replay", "bearer token to send"},
+             {"--timeout-ms", "N", "10000", "per-request read timeout"},
+             {"--ca-file", "FILE", "the system's CAs", "PEM certificate(s) to trust for an https URL"}}},
+           {"checks",
+            {{"--only", "REGEX", "every example", "only examples whose \"METHOD /path id name\" matches"},
+             {"--compare", "MODE", "exact", "exact: JSON bodies equal; shape: same types and keys, for the\n"
+                                            "real Zoom API whose values differ from the documented ones"},
+             {"--junit", "FILE", "", "also write a JUnit XML report"}}},
+           fixture_options()}};
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -38,17 +41,15 @@ double seconds_since(Clock::time_point start) {
 }  // namespace
 
 int replay(const std::vector<std::string>& argv) {
-  OptionSpec spec{{"--base-url", "--token", "--junit", "--only", "--compare", "--timeout-ms", "--ca-file"}, {"--help"}};
-  add_fixture_options(spec);
-  auto parsed = parse_args(argv, spec);
+  auto parsed = parse_args(argv, spec_of(replay_help()));
   auto usage = [](const std::string& message) {
-    std::cerr << "fakezoom replay: " << message << "\n\n" << kReplayUsage << kFixtureOptionsHelp;
+    std::cerr << usage_error_text(replay_help(), message);
     return kExitUsage;
   };
   if (!parsed.error.empty()) return usage(parsed.error);
   const Args& args = parsed.args;
   if (args.has("--help")) {
-    std::cout << kReplayUsage << kFixtureOptionsHelp;
+    std::cout << help_text(replay_help());
     return kExitOk;
   }
   if (!args.positional.empty()) return usage("unexpected argument " + args.positional[0]);

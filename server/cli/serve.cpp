@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "fixture_options.hpp"
 #include "tls_options.hpp"
 #include "fakezoom/server.hpp"
@@ -19,44 +20,47 @@ namespace fakezoom::cli {
 
 namespace {
 
-constexpr const char* kServeUsage =
-    "usage: fakezoom serve [--fixtures PATH]... [--host 127.0.0.1] [--port 8080] [--port-file FILE]\n"
-    "                      [--base-path /v2] [--verbatim] [--log text|json|off] [--admin-prefix /__admin]\n"
-    "                      [--max-request-journal-entries N] [--no-request-journal] [--journal-secrets]\n"
-    "                      [--overrides FILE] [--watch] [--spec FILE]... [--threads N]\n"
-    "                      [--rate-limits on|off] [--plan free|pro|business]\n"
-    "                      [--auth any|strict] [--invalid-token-status 401|400]\n"
-    "                      [--admin-token T] [--read-timeout-ms N]\n\n"
-    "Serves the fixtures' documented examples with Zoom's behaviour on top. Prints one line for\n"
-    "people and one JSON line ({\"event\":\"listening\",...}) on stdout once it accepts connections.\n\n"
-    "options:\n"
-    "  --host HOST         address to bind (default 127.0.0.1; anything else is exposed to the network)\n"
-    "  --port N            port (default 8080; 0 picks a free one)\n"
-    "  --port-file FILE    write the port to FILE once listening\n"
-    "  --verbatim          serve every example exactly as documented (no Zoom JSON error bodies)\n"
-    "  --threads N         worker threads, one per open connection (default 64)\n"
-    "  --spec FILE         OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules the\n"
-    "                      routes validate (repeatable; 400 code 300 \"Validation Failed.\")\n"
-    "  --auth MODE         any (default): any bearer token is accepted; strict: only tokens issued by\n"
-    "                      POST /oauth/token (accounts fixture), unexpired, with one of the route's scopes\n"
-    "  --invalid-token-status N   HTTP status of code 124 answers: 401 (default, as Zoom answers) or\n"
-    "                      400 (as Zoom's current spec lists it)\n"
-    "  --log FORMAT        access log on stderr: text (default), json or off; tokens are redacted\n"
-    "  --admin-prefix P    where the admin API lives (default /__admin)\n"
-    "  --admin-token T     the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`);\n"
-    "                      required with a --host beyond loopback\n"
-    "  --read-timeout-ms N close a client that pauses longer than N ms mid-request (default 5000)\n"
-    "  --max-request-journal-entries N   journal size (default 10000; 0 turns it off)\n"
-    "  --no-request-journal   keep no journal (the admin API's verification answers 500)\n"
-    "  --journal-secrets   keep bearer tokens in the journal instead of [REDACTED]\n"
-    "  --overrides FILE    faults and delays by route or example id, e.g.\n"
-    "                      {\"faults\":[{\"id\":\"get-v2-users-userId-token-1\",\"fault\":\"EMPTY_RESPONSE\"}],\n"
-    "                       \"delays\":[{\"id\":\"get-v2-users-userId-token\",\"fixedDelayMilliseconds\":200}]}\n"
-    "  --watch             reload the fixtures when their files change (a broken change is\n"
-    "                      reported on stderr and the previous fixtures keep serving)\n"
-    "  --rate-limits on|off   Zoom's per-second and daily limits per rate-limit label (default off;\n"
-    "                      over a limit: 429 with X-RateLimit-* and Retry-After)\n"
-    "  --plan PLAN         the account's plan for those limits: free, pro (default) or business\n";
+CommandHelp serve_help() {
+  return {
+      "serve",
+      "[options]",
+      "Serves the fixtures' documented examples with Zoom's behaviour on top, until SIGINT, SIGTERM\n"
+      "or POST /__admin/shutdown. Prints one line for people and one JSON line\n"
+      "({\"event\":\"listening\",...}) on stdout once it accepts connections.",
+      {fixture_options(),
+       {"network",
+        {{"--host", "HOST", "127.0.0.1", "address to bind; anything beyond loopback needs --admin-token"},
+         {"--port", "N", "8080", "port; 0 picks a free one"},
+         {"--port-file", "FILE", "", "write the port to FILE once listening"},
+         {"--threads", "N", "64", "worker threads, one per open connection"},
+         {"--read-timeout-ms", "N", "5000", "close a client that pauses longer than N ms mid-request"}}},
+       {"answers",
+        {{"--verbatim", "", "", "serve every example exactly as documented (no Zoom JSON error bodies)"},
+         {"--spec", "FILE", "", "OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules\n"
+                                "the routes validate (400 code 300 \"Validation Failed.\")", true},
+         {"--auth", "MODE", "any", "any: any bearer token is accepted; strict: only tokens issued by\n"
+                                   "POST /oauth/token (accounts fixture), unexpired, with one of the route's scopes"},
+         {"--invalid-token-status", "N", "401", "HTTP status of code 124 answers: 401 (as Zoom answers) or\n"
+                                                "400 (as Zoom's current spec lists it)"},
+         {"--rate-limits", "on|off", "off", "Zoom's per-second and daily limits per rate-limit label\n"
+                                            "(over a limit: 429 with X-RateLimit-* and Retry-After)"},
+         {"--plan", "PLAN", "pro", "the account's plan for those limits: free, pro or business"}}},
+       {"admin API and journal",
+        {{"--admin-prefix", "PATH", "/__admin", "where the admin API lives"},
+         {"--admin-token", "T", "none", "the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`)"},
+         {"--max-request-journal-entries", "N", "10000", "journal size; 0 turns it off"},
+         {"--no-request-journal", "", "", "keep no journal (the admin API's verification answers 500)"},
+         {"--journal-secrets", "", "", "keep bearer tokens in the journal instead of [REDACTED]"}}},
+       {"faults and reload",
+        {{"--overrides", "FILE", "", "faults and delays by route or example id, e.g.\n"
+                                     "{\"faults\":[{\"id\":\"get-v2-users-userId-token-1\",\"fault\":\"EMPTY_RESPONSE\"}],\n"
+                                     " \"delays\":[{\"id\":\"get-v2-users-userId-token\",\"fixedDelayMilliseconds\":200}]}"},
+         {"--watch", "", "", "reload the fixtures when their files change (a broken change is\n"
+                             "reported on stderr and the previous fixtures keep serving)"}}},
+       tls_options(),
+       {"output",
+        {{"--log", "FORMAT", "text", "access log on stderr: text, json or off; tokens are redacted"}}}}};
+}
 
 bool is_loopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
@@ -84,27 +88,20 @@ std::optional<int> parse_int(const std::string& text, int min, int max) {
 }
 
 int usage_error(const std::string& message) {
-  std::cerr << "fakezoom serve: " << message << "\n\n" << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
+  std::cerr << usage_error_text(serve_help(), message);
   return kExitUsage;
 }
 
 }  // namespace
 
 int serve(const std::vector<std::string>& argv) {
-  OptionSpec spec{{"--host", "--port", "--port-file", "--log", "--admin-prefix", "--max-request-journal-entries",
-                   "--overrides", "--spec", "--threads", "--auth", "--invalid-token-status",
-                   "--admin-token", "--read-timeout-ms"},
-                  {"--verbatim", "--journal-secrets", "--no-request-journal", "--watch", "--help"}};
-  add_tls_options(spec);
-  add_fixture_options(spec);
-  spec.with_value.insert("--rate-limits");
-  spec.with_value.insert("--plan");
+  const OptionSpec spec = spec_of(serve_help());
   auto parsed = parse_args(argv, spec);
   if (!parsed.error.empty()) return usage_error(parsed.error);
   if (!parsed.args.positional.empty()) return usage_error("unexpected argument " + parsed.args.positional[0]);
   const Args& args = parsed.args;
   if (args.has("--help")) {
-    std::cout << kServeUsage << kFixtureOptionsHelp << kTlsOptionsHelp;
+    std::cout << help_text(serve_help());
     return kExitOk;
   }
 

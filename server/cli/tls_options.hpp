@@ -4,16 +4,16 @@
 #include <string>
 
 #include "args.hpp"
+#include "help.hpp"
 #include "fakezoom/server.hpp"
 
 namespace fakezoom::cli {
 
-inline constexpr const char* kTlsOptionsHelp =
-    "  --tls-cert FILE     serve HTTPS only, with this PEM certificate (chain); needs --tls-key.\n"
-    "                      scripts/make-cert DIR makes a throwaway one for localhost\n"
-    "  --tls-key FILE      the certificate's PEM private key (unencrypted)\n";
-
-inline void add_tls_options(OptionSpec& spec) { spec.with_value.insert({"--tls-cert", "--tls-key"}); }
+inline OptionGroup tls_options() {
+  return {"HTTPS",
+          {{"--tls-cert", "FILE", "none: plain HTTP", "serve HTTPS only, with this PEM certificate (chain); needs --tls-key.\nscripts/make-cert DIR makes a throwaway one for localhost"},
+           {"--tls-key", "FILE", "", "the certificate's PEM private key (unencrypted)"}}};
+}
 
 // Sets options.tls_cert and tls_key; a usage error when only one of them is given. The files
 // themselves are checked by Server::start, which names the bad one.
