@@ -1,6 +1,6 @@
 // The library's own ceiling: a bare cpp-httplib server that answers every GET with the bytes
 // fakezoom sends for the seed's request (status, Content-Type, body, Matched-Stub-* headers),
-// configured as server/http/src/server.cpp configures httplib (TCP_NODELAY, 1000 keep-alive
+// configured as server/http/src/http_server.cpp configures httplib (TCP_NODELAY, 1000 keep-alive
 // requests). It answers one of two ways, so that fakezoom can be compared with the library used
 // as fakezoom uses it: by default from one catch-all regex route, server.Get(".*"); with `hook`,
 // from the pre-routing handler, which skips httplib's regex router. Built by scripts/bench,

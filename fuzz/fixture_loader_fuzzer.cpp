@@ -20,7 +20,7 @@ namespace {
 constexpr std::size_t kMaxRoutesAsked = 8;
 constexpr std::size_t kMaxExamplesAsked = 4;
 
-void check_diagnostics(const std::vector<Diagnostic>& problems) {
+void check_diagnostics(const std::vector<Problem>& problems) {
   for (const auto& problem : problems) {
     FUZZ_CHECK(problem.file == "fuzz.json", "a diagnostic does not name the file");
     FUZZ_CHECK(problem.pointer.empty() || problem.pointer[0] == '/', "a diagnostic's JSON pointer is not RFC 6901");

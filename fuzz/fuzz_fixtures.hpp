@@ -40,7 +40,7 @@ inline FixtureSet load_fuzz_fixtures(const std::vector<std::string>& paths) {
   } catch (const FixtureError& e) {
     std::fprintf(stderr, "fakezoom fuzz: the fixtures do not load together, trying file by file:\n%s\n", e.what());
   }
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   std::vector<std::string> loadable;
   for (const auto& file : fixture_files(paths, problems)) {
     try {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fakezoom/core/http_message.hpp"
-#include "fakezoom/core/url_codec.hpp"
+#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/url_codec.hpp"
 #include "fuzz_check.hpp"
 
 namespace fakezoom::fuzz {

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/request_pattern.hpp"
+#include "fakezoom/admin/request_pattern.hpp"
 #include "fuzz_support.hpp"
 
 using namespace fakezoom;

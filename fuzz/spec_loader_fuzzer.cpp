@@ -14,7 +14,7 @@ using namespace fakezoom;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   Spec spec;
   // Must not throw. Fixed: a number past double's range (out_of_range 406) and bytes that are
   // not UTF-8 in a YAML string (type_error 316 from dump()); see regressions/spec_loader/.

@@ -2,10 +2,10 @@
 // faults and delays from headers and overrides, ISO 8601 dates, and near misses.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/iso8601.hpp"
-#include "fakezoom/core/misbehaviour.hpp"
-#include "fakezoom/core/near_miss.hpp"
-#include "fakezoom/core/request_pattern.hpp"
+#include "fakezoom/engine/iso8601.hpp"
+#include "fakezoom/admin/misbehaviour.hpp"
+#include "fakezoom/admin/near_miss.hpp"
+#include "fakezoom/admin/request_pattern.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
 using namespace fakezoom;

@@ -1,8 +1,8 @@
 // validate() and attach_rules(): the pure core of validation, no files.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/parameter_rules.hpp"
-#include "fakezoom/core/route.hpp"
+#include "fakezoom/engine/parameter_rules.hpp"
+#include "fakezoom/engine/route.hpp"
 
 using namespace fakezoom;
 
@@ -28,7 +28,7 @@ ParameterRule ttl_rule() {
   return rule;
 }
 
-std::vector<std::string> fields(const std::vector<FieldError>& errors) {
+std::vector<std::string> fields(const std::vector<InputProblem>& errors) {
   std::vector<std::string> out;
   for (const auto& error : errors) out.push_back(error.field);
   return out;
@@ -127,7 +127,7 @@ TEST_CASE("an integer enum compares numbers, a string enum compares text", "[spe
 TEST_CASE("a missing required parameter is an error, a missing optional one is not", "[spec][validate]") {
   auto rule = query_rule("from", ParameterType::string);
   rule.required = true;
-  CHECK(validate({rule}, {}, {}) == std::vector<FieldError>{{"from", "is required"}});
+  CHECK(validate({rule}, {}, {}) == std::vector<InputProblem>{{"from", "is required"}});
   CHECK(validate({rule}, {}, {{"from", ""}}).empty());
   rule.required = false;
   CHECK(validate({rule}, {}, {}).empty());
@@ -151,7 +151,7 @@ TEST_CASE("path parameters are checked by name from the matched route", "[spec][
   meeting.location = ParameterLocation::path;
   meeting.type = ParameterType::integer;
   CHECK(validate({meeting}, {{"meetingId", "85746065"}}, {}).empty());
-  CHECK(validate({meeting}, {{"meetingId", "abc"}}, {}) == std::vector<FieldError>{{"meetingId", "must be an integer"}});
+  CHECK(validate({meeting}, {{"meetingId", "abc"}}, {}) == std::vector<InputProblem>{{"meetingId", "must be an integer"}});
   SECTION("a query parameter of the same name is another parameter") {
     CHECK(validate({meeting}, {{"meetingId", "1"}}, {{"meetingId", "abc"}}).empty());
   }

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/core/engine.hpp"
-#include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/engine/wire_errors.hpp"
 #include "temp_dir.hpp"
 #include "unit_support.hpp"
 

@@ -20,13 +20,13 @@ json type_parameter() {
   return {{"name", "type"}, {"in", "query"}, {"schema", {{"type", "string"}, {"enum", {"token", "zak"}}}}};
 }
 
-std::vector<Diagnostic> rules_problems(const json& document) {
-  std::vector<Diagnostic> problems;
+std::vector<Problem> rules_problems(const json& document) {
+  std::vector<Problem> problems;
   read_rules_document(document, "rules.json", problems);
   return problems;
 }
 
-bool has_problem(const std::vector<Diagnostic>& problems, const std::string& pointer, const std::string& words) {
+bool has_problem(const std::vector<Problem>& problems, const std::string& pointer, const std::string& words) {
   for (const auto& problem : problems)
     if (problem.file == "rules.json" && problem.pointer == pointer && problem.message.find(words) != std::string::npos)
       return true;
@@ -43,7 +43,7 @@ FixtureSet seed_with_rules(const json& rules, TempDir& folder) {
 }  // namespace
 
 TEST_CASE("a rules file reads into operations with their rules", "[spec][rules-file]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto operations = read_rules_document(
       rules_document({type_parameter(), {{"name", "ttl"}, {"in", "query"}, {"required", true}, {"schema", {{"type", "integer"}, {"minimum", 0}, {"maximum", 10}}}}}),
       "rules.json", problems);
@@ -62,7 +62,7 @@ TEST_CASE("a rules file reads into operations with their rules", "[spec][rules-f
 }
 
 TEST_CASE("Swagger 2.0's inline parameter fields work in a rules file too", "[spec][rules-file]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto operations = read_rules_document(
       rules_document({{{"name", "type"}, {"in", "query"}, {"type", "string"}, {"enum", {"token", "zak"}}}}), "rules.json", problems);
   CHECK(problems.empty());
@@ -143,7 +143,7 @@ TEST_CASE("a rule for a route no fixture has is a load error, not a silent no-op
 }
 
 TEST_CASE("a document that is none of the four shapes says what it could have been", "[spec][rules-file]") {
-  std::vector<Diagnostic> problems = read_fixture_text("x.json", R"({"hello":1})", std::nullopt).problems;
+  std::vector<Problem> problems = read_fixture_text("x.json", R"({"hello":1})", std::nullopt).problems;
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message.find("rules file") != std::string::npos);
 }

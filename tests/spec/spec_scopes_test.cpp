@@ -15,7 +15,7 @@ namespace {
 std::vector<std::string> scopes_of(const json& operation, const json& global_security = nullptr) {
   json document = {{"openapi", "3.0.0"}, {"paths", {{"/users/{userId}/token", {{"get", operation}}}}}};
   if (!global_security.is_null()) document["security"] = global_security;
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto spec = read_spec_json("spec.json", document, problems);
   REQUIRE(problems.empty());
   REQUIRE(spec.operations.size() == 1);

@@ -54,7 +54,7 @@ json swagger2() {
   })");
 }
 
-Spec read(const json& document, std::vector<Diagnostic>& problems) { return read_spec_json("spec.json", document, problems); }
+Spec read(const json& document, std::vector<Problem>& problems) { return read_spec_json("spec.json", document, problems); }
 
 const OperationRules& operation(const Spec& spec, const std::string& method) {
   for (const auto& op : spec.operations)
@@ -63,14 +63,14 @@ const OperationRules& operation(const Spec& spec, const std::string& method) {
   throw;
 }
 
-bool has_problem(const std::vector<Diagnostic>& problems, const std::string& file, const std::string& pointer,
+bool has_problem(const std::vector<Problem>& problems, const std::string& file, const std::string& pointer,
                  const std::string& words) {
   for (const auto& problem : problems)
     if (problem.file == file && problem.pointer == pointer && problem.message.find(words) != std::string::npos) return true;
   return false;
 }
 
-std::vector<Diagnostic> problems_loading(const std::string& file) {
+std::vector<Problem> problems_loading(const std::string& file) {
   try {
     load_spec(file);
   } catch (const FixtureError& error) {
@@ -84,7 +84,7 @@ const Route& seed_route(const FixtureSet& fixtures) { return *fixtures.routes.fi
 }  // namespace
 
 TEST_CASE("an OpenAPI 3 spec gives each operation its path and query rules", "[spec][openapi]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const Spec spec = read(openapi3(), problems);
   CHECK(problems.empty());
   CHECK(spec.format == "OpenAPI 3.0.0");
@@ -108,7 +108,7 @@ TEST_CASE("an operation's parameter overrides its path item's of the same name",
   auto document = openapi3();
   document["paths"]["/users/{userId}/token"]["get"]["parameters"].push_back(
       {{"name", "userId"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto spec = read(document, problems);
   const auto& get = operation(spec, "GET");
   REQUIRE(get.parameters.size() == 3);
@@ -116,7 +116,7 @@ TEST_CASE("an operation's parameter overrides its path item's of the same name",
 }
 
 TEST_CASE("a Swagger 2.0 spec reads #/parameters refs, inline types and its basePath", "[spec][swagger]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto spec = read(swagger2(), problems);
   CHECK(problems.empty());
   CHECK(spec.format == "Swagger 2.0");
@@ -131,7 +131,7 @@ TEST_CASE("a Swagger 2.0 string enum of numbers is kept as text", "[spec][swagge
   auto document = swagger2();
   document["paths"]["/users/{userId}/token"]["get"]["parameters"][1] =
       json{{"in", "query"}, {"name", "login_type"}, {"type", "string"}, {"enum", {0, 1, 99}}};
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const Spec spec = read(document, problems);
   const auto& rule = operation(spec, "GET").parameters.at(1);
   CHECK(rule.enum_values == std::vector<std::string>{"0", "1", "99"});
@@ -143,7 +143,7 @@ TEST_CASE("the spec's base path comes from servers[0].url or basePath", "[spec]"
   auto with_server = [](const std::string& url) {
     auto document = openapi3();
     document["servers"] = {{{"url", url}}};
-    std::vector<Diagnostic> problems;
+    std::vector<Problem> problems;
     return read(document, problems).base_path;
   };
   CHECK(with_server("https://api.zoom.us/v2/") == "/v2");
@@ -151,12 +151,12 @@ TEST_CASE("the spec's base path comes from servers[0].url or basePath", "[spec]"
   CHECK(with_server("https://api.zoom.us") == "");
   auto document = openapi3();
   document.erase("servers");
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   CHECK(read(document, problems).base_path == "");
 }
 
 TEST_CASE("an invalid spec names the file and the place of every problem", "[spec][problems]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   SECTION("neither OpenAPI 3 nor Swagger 2.0") {
     read(json{{"info", {}}}, problems);
     CHECK(has_problem(problems, "spec.json", "", "not an OpenAPI 3 document"));
@@ -258,7 +258,7 @@ TEST_CASE("a YAML spec with a byte that is not UTF-8 is a spec problem at its li
 }
 
 TEST_CASE("a YAML spec with UTF-8 text beyond ASCII loads", "[spec][yaml]") {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto spec = read_spec_text("utf8.yaml", "openapi: 3.0.0\ninfo: {title: \"\xE2\x80\x9CZoom\xE2\x80\x9D \xF0\x9F\x93\xB9\"}\npaths: {}\n", problems);
   CHECK(problems.empty());
   CHECK(spec.format == "OpenAPI 3.0.0");

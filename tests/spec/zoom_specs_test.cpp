@@ -7,7 +7,7 @@
 #include <map>
 
 #include "fakezoom/core/engine.hpp"
-#include "fakezoom/core/url_codec.hpp"
+#include "fakezoom/engine/url_codec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "unit_support.hpp"
 

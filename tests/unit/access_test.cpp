@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/access.hpp"
+#include "fakezoom/zoom/access.hpp"
 #include "fakezoom/core/engine.hpp"
 #include "unit_support.hpp"
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/admin.hpp"
+#include "fakezoom/admin/admin.hpp"
 #include "fakezoom/core/engine.hpp"
 #include "unit_support.hpp"
 

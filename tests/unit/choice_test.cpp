@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/choice.hpp"
+#include "fakezoom/engine/choice.hpp"
 
 using namespace fakezoom;
 

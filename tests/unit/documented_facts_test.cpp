@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/clock.hpp"
+#include "fakezoom/engine/clock.hpp"
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "unit_support.hpp"
 

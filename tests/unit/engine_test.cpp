@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "fakezoom/core/engine.hpp"
+#include "fakezoom/journal/redact.hpp"
 #include "unit_support.hpp"
 
 using namespace fakezoom;

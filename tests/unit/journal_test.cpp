@@ -3,7 +3,7 @@
 #include <set>
 #include <thread>
 
-#include "fakezoom/core/journal.hpp"
+#include "fakezoom/journal/journal.hpp"
 
 using namespace fakezoom;
 

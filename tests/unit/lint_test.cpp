@@ -8,7 +8,7 @@ using namespace fakezoom::test;
 
 namespace {
 
-std::vector<std::string> pointers_of(const std::vector<Diagnostic>& problems) {
+std::vector<std::string> pointers_of(const std::vector<Problem>& problems) {
   std::vector<std::string> pointers;
   for (const auto& problem : problems) pointers.push_back(problem.pointer);
   return pointers;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/path_template.hpp"
+#include "fakezoom/engine/path_template.hpp"
 
 using namespace fakezoom;
 

@@ -29,13 +29,13 @@ std::vector<std::string> paths_of(const FixtureSet& fixtures) {
   return paths;
 }
 
-std::vector<std::string> pointers_of(const std::vector<Diagnostic>& problems) {
+std::vector<std::string> pointers_of(const std::vector<Problem>& problems) {
   std::vector<std::string> pointers;
   for (const auto& problem : problems) pointers.push_back(problem.pointer);
   return pointers;
 }
 
-std::string message_at(const std::vector<Diagnostic>& problems, const std::string& pointer) {
+std::string message_at(const std::vector<Problem>& problems, const std::string& pointer) {
   for (const auto& problem : problems)
     if (problem.pointer == pointer) return problem.message;
   return "(no problem at " + pointer + ")";
@@ -70,7 +70,7 @@ private:
   fs::path path_;
 };
 
-std::vector<Diagnostic> load_problems(const std::vector<std::string>& paths) {
+std::vector<Problem> load_problems(const std::vector<std::string>& paths) {
   try {
     load_fixtures(paths);
   } catch (const FixtureError& error) {
@@ -325,7 +325,7 @@ TEST_CASE("a folder's json files load in name order, subfolders included", "[uni
   folder.write("a/nested.json", collection({request_item("A", "GET", {"a"})}).dump());
   folder.write("notes.txt", "not a fixture");
   folder.write("users.json", R"({"users":[{"id":"u1"}]})");
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   const auto files = fixture_files({folder.path()}, problems);
   CHECK(problems.empty());
   REQUIRE(files.size() == 3);
@@ -391,7 +391,7 @@ TEST_CASE("a broken collection lists every problem with its file and JSON pointe
   bad_body["response"][0]["body"] = json{{"token", "string"}};
   const json document = collection({string_code, no_url, folder_not_array, 42, bad_header, bad_body});
 
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   try {
     fixture_set_from_text("zoom.json", document.dump());
     FAIL("a broken collection loaded");
@@ -509,9 +509,9 @@ TEST_CASE("invalid JSON is reported with its line and column", "[unit][fixtures]
 }
 
 TEST_CASE("a diagnostic reads as file, pointer and message", "[unit][fixtures][diagnostics]") {
-  CHECK(Diagnostic{"fixtures/a.json", "/item/3/response/1/code", "must be an integer"}.to_string() ==
+  CHECK(Problem{"fixtures/a.json", "/item/3/response/1/code", "must be an integer"}.to_string() ==
         "fixtures/a.json: /item/3/response/1/code: must be an integer");
-  CHECK(Diagnostic{"fixtures/a.json", "", "invalid JSON"}.to_string() == "fixtures/a.json: (document): invalid JSON");
+  CHECK(Problem{"fixtures/a.json", "", "invalid JSON"}.to_string() == "fixtures/a.json: (document): invalid JSON");
   FixtureError error({{"a.json", "", "one"}});
   CHECK_THAT(error.what(), Catch::StartsWith("1 fixture problem\n"));
 }

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/clock.hpp"
-#include "fakezoom/core/rate_limiter.hpp"
+#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/zoom/rate_limiter.hpp"
 
 using namespace fakezoom;
 using namespace std::chrono;

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "fakezoom/core/rate_limits.hpp"
+#include "fakezoom/zoom/rate_limits.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
 using namespace fakezoom;

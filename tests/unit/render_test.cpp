@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/render.hpp"
+#include "fakezoom/engine/render.hpp"
 
 using namespace fakezoom;
 using nlohmann::json;

@@ -1,7 +1,7 @@
 // Regular expressions from admin callers cannot take the server down.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/string_matcher.hpp"
+#include "fakezoom/admin/string_matcher.hpp"
 
 TEST_CASE("a regex over a long value neither overflows the stack nor hangs", "[unit][admin][regex]") {
   const auto nested = fakezoom::compile_regex("((a|b)|(c|d))*");

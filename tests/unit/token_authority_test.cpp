@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/token_authority.hpp"
+#include "fakezoom/zoom/token_authority.hpp"
 
 using namespace fakezoom;
 using State = TokenStatus::State;

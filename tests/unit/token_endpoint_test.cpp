@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/core/engine.hpp"
-#include "fakezoom/core/token_endpoint.hpp"
+#include "fakezoom/zoom/token_endpoint.hpp"
 #include "unit_support.hpp"
 
 using namespace fakezoom;

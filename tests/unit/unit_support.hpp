@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/fixture_set.hpp"
-#include "fakezoom/core/http_message.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
 namespace fakezoom::test {
@@ -73,7 +73,7 @@ inline FixtureSet fixtures_from(const json& document, const LoadOptions& options
 }
 
 // The problems a broken document is rejected with (empty when it loads).
-inline std::vector<Diagnostic> problems_of(const std::string& text) {
+inline std::vector<Problem> problems_of(const std::string& text) {
   try {
     fixture_set_from_text("broken.json", text);
   } catch (const FixtureError& error) {

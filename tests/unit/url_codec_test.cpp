@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/url_codec.hpp"
+#include "fakezoom/engine/url_codec.hpp"
 
 using namespace fakezoom;
 

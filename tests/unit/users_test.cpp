@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/users.hpp"
+#include "fakezoom/zoom/users.hpp"
 
 using namespace fakezoom;
 

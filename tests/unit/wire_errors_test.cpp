@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/engine/wire_errors.hpp"
 
 using namespace fakezoom;
 using nlohmann::json;

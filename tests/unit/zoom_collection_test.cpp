@@ -8,7 +8,7 @@
 #include <set>
 
 #include "fakezoom/core/engine.hpp"
-#include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/engine/wire_errors.hpp"
 #include "fakezoom/fixtures/lint.hpp"
 #include "unit_support.hpp"
 

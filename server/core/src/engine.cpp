@@ -1,104 +1,15 @@
 #include "fakezoom/core/engine.hpp"
 
-#include "fakezoom/core/url_codec.hpp"
+#include "fakezoom/journal/redact.hpp"
 
-#include "fakezoom/core/access.hpp"
-#include "fakezoom/core/admin.hpp"
-#include "fakezoom/core/token_endpoint.hpp"
-#include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/engine/url_codec.hpp"
+
+#include "fakezoom/zoom/access.hpp"
+#include "fakezoom/admin/admin.hpp"
+#include "fakezoom/zoom/token_endpoint.hpp"
+#include "fakezoom/engine/wire_errors.hpp"
 
 namespace fakezoom {
-
-namespace {
-
-// Every `access_token=` parameter of the target's query, and only those: "refresh_access_token"
-// is another parameter.
-std::string redact_target(const std::string& target) {
-  const auto question = target.find('?');
-  if (question == std::string::npos) return target;
-  std::string out = target.substr(0, question + 1);
-  std::string_view query = std::string_view(target).substr(question + 1);
-  bool first = true;
-  while (true) {
-    const auto amp = query.find('&');
-    const std::string_view pair = query.substr(0, amp);
-    if (!first) out += '&';
-    first = false;
-    // The key is compared decoded, as the query is read: `access%5Ftoken` is access_token too.
-    const auto eq = pair.find('=');
-    if (percent_decode(pair.substr(0, eq), true) == "access_token")
-      out += std::string(pair.substr(0, eq)) + "=[REDACTED]";
-    else
-      out += pair;
-    if (amp == std::string_view::npos) break;
-    query.remove_prefix(amp + 1);
-  }
-  return out;
-}
-
-// OAuth's secrets travel in form bodies too (`grant_type=refresh_token&refresh_token=...`).
-bool secret_form_field(std::string_view name) {
-  return name == "access_token" || name == "refresh_token" || name == "client_secret";
-}
-
-std::string redact_form_body(const std::string& body) {
-  std::string out;
-  std::string_view rest = body;
-  while (true) {
-    const auto amp = rest.find('&');
-    const std::string_view pair = rest.substr(0, amp);
-    const auto eq = pair.find('=');
-    if (eq != std::string_view::npos && secret_form_field(percent_decode(pair.substr(0, eq), true)))
-      out += std::string(pair.substr(0, eq)) + "=[REDACTED]";
-    else
-      out += pair;
-    if (amp == std::string_view::npos) break;
-    out += '&';
-    rest.remove_prefix(amp + 1);
-  }
-  return out;
-}
-
-// Compares every byte whatever differs first, so timing does not tell how much of a guess was right.
-bool same_secret(std::string_view sent, std::string_view token) {
-  if (token.empty() || sent.size() != token.size()) return false;
-  unsigned char differ = 0;
-  for (std::size_t i = 0; i < token.size(); ++i) differ |= static_cast<unsigned char>(sent[i] ^ token[i]);
-  return differ == 0;
-}
-
-}  // namespace
-
-bool admin_authorized(const HttpRequest& request, const std::optional<std::string>& admin_token) {
-  if (!admin_token) return true;
-  if (const std::string* header = request.headers.find("X-Admin-Token"); header && same_secret(*header, *admin_token))
-    return true;
-  const auto bearer = bearer_token(request.headers);
-  return bearer && same_secret(*bearer, *admin_token);
-}
-
-// The journal packs most requests without this copy, redacting only Authorization and an
-// `access_token` query value; a new kind of secret goes in needs_copying_redaction()
-// (journal_record.cpp) too, so requests holding it come here.
-HttpRequest redact_secrets(HttpRequest request) {
-  Headers headers;
-  for (const auto& [key, value] : request.headers) {
-    if (iequals(key, "Authorization")) {
-      auto space = value.find(' ');
-      headers.add(key, (space == std::string::npos ? std::string() : value.substr(0, space + 1)) + "[REDACTED]");
-    } else if (iequals(key, "X-Admin-Token")) {
-      headers.add(key, "[REDACTED]");
-    } else {
-      headers.add(key, value);
-    }
-  }
-  request.headers = std::move(headers);
-  for (auto& [key, value] : request.query)
-    if (key == "access_token") value = "[REDACTED]";
-  request.target = redact_target(request.target);
-  if (is_form_urlencoded(request.headers)) request.body = redact_form_body(request.body);
-  return request;
-}
 
 Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options)
     : fixtures_(std::move(fixtures)),
@@ -132,7 +43,7 @@ void Engine::swap_fixtures(std::shared_ptr<const FixtureSet> fixtures) {
 ReloadReport Engine::reload() {
   std::lock_guard reload_lock(reload_mutex_);
   ReloadReport report;
-  report.at = std::chrono::system_clock::now();
+  report.at = options_.clock->now();
   if (!options_.loader) {
     report.available = false;
     report.generation = generation();
@@ -274,7 +185,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     redacted_token_answer->body = redact_issued_token(outcome.response.body);
   }
   // Journaled before the answer is sent (or broken): a client that saw its answer can read it.
-  journal_.record({.logged = std::chrono::system_clock::now(),
+  journal_.record({.logged = options_.clock->now(),
                    .request = request,
                    .redact = !options_.journal_secrets,
                    .response = redacted_token_answer ? *redacted_token_answer : outcome.response,

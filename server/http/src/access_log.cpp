@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/journal/redact.hpp"
 
 namespace fakezoom {
 

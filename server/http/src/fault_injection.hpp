@@ -4,7 +4,7 @@
 
 #include <httplib.h>
 
-#include "fakezoom/core/fault.hpp"
+#include "fakezoom/admin/fault.hpp"
 
 namespace fakezoom::http {
 

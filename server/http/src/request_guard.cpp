@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "fakezoom/core/url_codec.hpp"
-#include "fakezoom/core/wire_errors.hpp"
+#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/engine/wire_errors.hpp"
 
 namespace fakezoom::http {
 

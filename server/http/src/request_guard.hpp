@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <optional>
 
-#include "fakezoom/core/http_message.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 namespace fakezoom::http {
 

@@ -57,7 +57,7 @@ std::string load_pair(SSL_CTX& ctx, const std::string& cert, const std::string& 
 
 }  // namespace
 
-std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options) {
+std::unique_ptr<httplib::Server> make_http_server(const SocketOptions& options) {
   if (!options.tls_cert && !options.tls_key) return std::make_unique<httplib::Server>();
   if (!options.tls_cert || !options.tls_key)
     throw std::invalid_argument(options.tls_cert ? "a TLS certificate needs its key (tls_key)"

@@ -1,4 +1,4 @@
-// The httplib server that ServerOptions ask for: plain HTTP, or HTTPS with the certificate and
+// The httplib server that SocketOptions ask for: plain HTTP, or HTTPS with the certificate and
 // key they name. Internal to fakezoom::http.
 #pragma once
 
@@ -6,13 +6,13 @@
 
 #include <memory>
 
-#include "fakezoom/server.hpp"
+#include "fakezoom/http/http_server.hpp"
 
 namespace fakezoom::http {
 
 // An httplib::SSLServer when options.tls_cert and tls_key are set, else an httplib::Server.
 // Throws std::invalid_argument naming the file when only one of the two is given, a file
 // cannot be read or holds no PEM certificate or key, or the key is not the certificate's.
-std::unique_ptr<httplib::Server> make_http_server(const ServerOptions& options);
+std::unique_ptr<httplib::Server> make_http_server(const SocketOptions& options);
 
 }  // namespace fakezoom::http

@@ -141,7 +141,7 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
 
 }  // namespace
 
-Spec read_spec_json(const std::string& file, const json& document, std::vector<Diagnostic>& problems) {
+Spec read_spec_json(const std::string& file, const json& document, std::vector<Problem>& problems) {
   Spec spec;
   spec.file = file;
   LocalRefs refs(document, file, problems);
@@ -180,7 +180,7 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<D
   return spec;
 }
 
-Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Diagnostic>& problems) {
+Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems) {
   const auto first = text.find_first_not_of(" \t\r\n");
   const bool yaml = ends_with(file, ".yaml") || ends_with(file, ".yml") ||
                     (first != std::string::npos && text[first] != '{');
@@ -208,7 +208,7 @@ Spec read_spec_text(const std::string& file, const std::string& text, std::vecto
 }
 
 Spec load_spec(const std::string& file) {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   std::ifstream in(file, std::ios::binary);
   if (!in) throw FixtureError({{file, "", std::string("cannot read spec: ") + std::strerror(errno)}});
   std::ostringstream text;
@@ -221,7 +221,7 @@ Spec load_spec(const std::string& file) {
 
 namespace {
 
-std::vector<Spec> load_specs(const std::vector<std::string>& files, std::vector<Diagnostic>& problems) {
+std::vector<Spec> load_specs(const std::vector<std::string>& files, std::vector<Problem>& problems) {
   std::vector<Spec> specs;
   for (const auto& file : files) {
     try {
@@ -251,7 +251,7 @@ std::vector<SpecCoverage> give_rules(FixtureSet& fixtures, const std::vector<Spe
 }  // namespace
 
 std::vector<SpecCoverage> apply_specs(FixtureSet& fixtures, const std::vector<std::string>& files) {
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   auto specs = load_specs(files, problems);
   if (!problems.empty()) throw FixtureError(std::move(problems));
   return give_rules(fixtures, specs);
@@ -260,7 +260,7 @@ std::vector<SpecCoverage> apply_specs(FixtureSet& fixtures, const std::vector<st
 FixtureSet load_fixtures_with_specs(const std::vector<std::string>& paths, const LoadOptions& options,
                                     const std::vector<std::string>& spec_files) {
   // Both read before either fails, so one error lists the problems of fixtures and specs.
-  std::vector<Diagnostic> problems;
+  std::vector<Problem> problems;
   FixtureSet fixtures;
   try {
     fixtures = load_fixtures(paths, options);

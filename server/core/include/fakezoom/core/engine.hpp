@@ -12,60 +12,23 @@
 #include <string>
 #include <vector>
 
-#include "fakezoom/core/access.hpp"
-#include "fakezoom/core/clock.hpp"
-#include "fakezoom/core/fixture_set.hpp"
-#include "fakezoom/core/http_message.hpp"
-#include "fakezoom/core/journal.hpp"
-#include "fakezoom/core/misbehaviour.hpp"
-#include "fakezoom/core/overrides.hpp"
-#include "fakezoom/core/rate_limiter.hpp"
-#include "fakezoom/core/render.hpp"
-#include "fakezoom/core/settings.hpp"
-#include "fakezoom/core/token_authority.hpp"
+#include "fakezoom/engine/outcome.hpp"
+#include "fakezoom/zoom/access.hpp"
+#include "fakezoom/zoom/respond.hpp"
+#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/zoom/fixture_load.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/journal/journal.hpp"
+#include "fakezoom/admin/admin_target.hpp"
+#include "fakezoom/admin/misbehaviour.hpp"
+#include "fakezoom/admin/overrides.hpp"
+#include "fakezoom/zoom/rate_limiter.hpp"
+#include "fakezoom/engine/render.hpp"
+#include "fakezoom/admin/settings.hpp"
+#include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {
-
-struct Outcome {
-  HttpResponse response;
-  bool matched = false;  // a documented route answered (examples, Zoom's rules); false for 404/405 misses
-  std::string route_id;
-  std::string example_id;  // also sent as Matched-Stub-Id
-  std::string example_name;
-  std::string reason;
-  // The route's `**Rate Limit Label:**` when the request reached Zoom's rules (not the
-  // caller's explicit choice, not a miss); the engine counts it when rate limits are on.
-  std::string rate_limit_label;
-  // Set when the answer is the example's as rendered at load time (unchanged since): the
-  // journal then shares it instead of copying it.
-  std::shared_ptr<const PreparedAnswer> prepared;
-};
-
-Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
-// The same with the caller's token as the engine's auth mode sees it (see access.hpp).
-Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller);
-
-// Reloading reads files, which the core does not do: whoever builds the engine (the HTTP
-// server) hands it a loader that reads the fixtures afresh with the paths and options it
-// started with. Exactly one of `fixtures` and `problems` is set.
-struct FixtureProblem {
-  std::string file;
-  std::string pointer;
-  std::string message;
-};
-struct FixtureLoad {
-  std::shared_ptr<const FixtureSet> fixtures;
-  std::vector<FixtureProblem> problems;
-};
-using FixtureLoader = std::function<FixtureLoad()>;
-
-struct ReloadReport {
-  bool ok = false;
-  bool available = true;         // false: the engine has no loader (fixtures given as values)
-  std::uint64_t generation = 0;  // the fixtures serving after the attempt (1 at start-up)
-  std::vector<FixtureProblem> problems;
-  std::chrono::system_clock::time_point at;
-};
 
 struct EngineOptions {
   BodyMode body_mode = BodyMode::zoom;
@@ -98,15 +61,7 @@ struct Served {
   bool admin = false;
 };
 
-// Tokens out of a request before it is journaled or logged: the Authorization value after its
-// scheme, `access_token` in the query, and `access_token`, `refresh_token`, `client_secret` in a
-// form-encoded body.
-HttpRequest redact_secrets(HttpRequest request);
-
-// Whether an admin request carries the admin token (always true when none is set).
-bool admin_authorized(const HttpRequest& request, const std::optional<std::string>& admin_token);
-
-class Engine {
+class Engine final : public AdminTarget {
 public:
   Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options);
 
@@ -115,10 +70,10 @@ public:
   // The answer alone, for callers without a socket: no delay, no fault.
   HttpResponse handle(const HttpRequest& request) { return serve(request).response; }
 
-  Journal& journal() { return journal_; }
+  Journal& journal() override { return journal_; }
   const Journal& journal() const { return journal_; }
-  std::shared_ptr<const FixtureSet> fixtures() const;
-  std::uint64_t generation() const;  // 1 at start-up, +1 for every swap
+  std::shared_ptr<const FixtureSet> fixtures() const override;
+  std::uint64_t generation() const override;  // 1 at start-up, +1 for every swap
   const EngineOptions& options() const { return options_; }
   // The tokens POST /oauth/token issued; `tokens().account_of_token(t)` names a caller's account.
   TokenAuthority& tokens() { return tokens_; }
@@ -127,18 +82,19 @@ public:
   // Swaps in a whole new set; requests already running finish on the old one.
   void swap_fixtures(std::shared_ptr<const FixtureSet> fixtures);
   // Loads through the loader and swaps only if it loaded cleanly; one reload at a time.
-  ReloadReport reload();
-  std::optional<ReloadReport> last_reload() const;
+  ReloadReport reload() override;
+  std::optional<ReloadReport> last_reload() const override;
 
-  Settings settings() const;
-  void set_settings(Settings settings);
-  Overrides overrides() const;
-  void set_fault(const std::string& id, std::optional<Fault> fault);
-  void set_delay(const std::string& id, std::optional<std::chrono::milliseconds> delay);
+  Settings settings() const override;
+  void set_settings(Settings settings) override;
+  Overrides overrides() const override;
+  void set_fault(const std::string& id, std::optional<Fault> fault) override;
+  void set_delay(const std::string& id, std::optional<std::chrono::milliseconds> delay) override;
   // Journal, settings and overrides back to how they were at start-up (fixtures stay).
-  void reset();
+  void reset() override;
   // False when nobody can stop this engine's server.
-  bool request_shutdown();
+  bool request_shutdown() override;
+  Clock::time_point now() const override { return options_.clock->now(); }
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);

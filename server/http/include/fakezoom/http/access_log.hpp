@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "fakezoom/core/http_message.hpp"
-#include "fakezoom/server.hpp"
+#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/http/http_server.hpp"
 
 namespace fakezoom {
 

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/fixture_set.hpp"
-#include "fakezoom/core/parameter_rules.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/engine/parameter_rules.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
@@ -24,10 +24,10 @@ struct Spec {
 };
 
 // No file I/O: problems go to `problems`, each with the file and the JSON pointer.
-Spec read_spec_json(const std::string& file, const nlohmann::json& document, std::vector<Diagnostic>& problems);
+Spec read_spec_json(const std::string& file, const nlohmann::json& document, std::vector<Problem>& problems);
 // YAML when the name ends in .yaml or .yml, or when the text does not start with '{';
 // JSON otherwise. Syntax errors name the line and column.
-Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Diagnostic>& problems);
+Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems);
 // Reads the file; throws FixtureError listing every problem.
 Spec load_spec(const std::string& file);
 

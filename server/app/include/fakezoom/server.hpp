@@ -1,0 +1,108 @@
+// fakezoom on a socket, for the CLI and for embedding in a C++ test:
+//   auto zoom = fakezoom::Server::start({.fixtures = {"fixtures"}});   // port 0: a free port
+//   zoom.base_url();  zoom.journal().entries();  zoom.stop();
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/core/engine.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/zoom/rate_limits.hpp"
+#include "fakezoom/journal/journal.hpp"
+#include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
+#include "fakezoom/http/http_server.hpp"   // LogFormat
+
+namespace fakezoom {
+
+struct ServerOptions {
+  std::vector<std::string> fixtures;  // files or folders
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0 picks a free port
+  // PEM files: with both, the server speaks only HTTPS (url() says https://). start() throws
+  // std::invalid_argument naming the file when one is missing, unreadable or not the other's.
+  std::optional<std::string> tls_cert;
+  std::optional<std::string> tls_key;
+  std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
+  std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
+  bool verbatim = false;                 // serve examples exactly as documented
+  std::string admin_prefix = "/__admin";
+  std::size_t journal_capacity = Journal::kDefaultCapacity;
+  bool journal_secrets = false;           // keep bearer tokens in the journal
+  std::size_t max_body_bytes = 10u << 20;  // larger request bodies get 413
+  // httplib keeps a worker per keep-alive connection: with too few, one more client waits
+  // for an idle connection's 5 s timeout (measured by scripts/bench). 64 cost ~1.5 MB RSS.
+  std::size_t threads = 64;
+  // More threads are added while every one holds a connection, up to this many in all; then
+  // new connections wait. Each thread costs little RSS; each connection a file descriptor.
+  std::size_t max_connections = 1024;
+  // A request must arrive without a pause longer than this; a slower client is closed
+  // without an answer (httplib 0.11.4 has no whole-request deadline).
+  std::chrono::milliseconds read_timeout{5000};
+  std::size_t max_header_count = 100;  // more request headers get 431 (Apache's LimitRequestFields)
+  // When set, the admin API needs `Authorization: Bearer <token>` or `X-Admin-Token: <token>`
+  // and answers Zoom's 401 without it.
+  std::optional<std::string> admin_token;
+  LogFormat log = LogFormat::off;
+  // Where access-log lines go (one call per request, no newline); stderr when empty.
+  std::function<void(const std::string&)> log_sink;
+  // Faults and delays by route or example id (`--overrides`); start() throws
+  // std::invalid_argument when it cannot be read or names an id no fixture has.
+  std::optional<std::string> overrides_file;
+  bool watch = false;  // reload the fixtures when their files change
+  std::chrono::milliseconds watch_interval{500};
+  // Where server events go (fixture reloads, good or bad; one line each, JSON when `log` is
+  // json); stderr when empty.
+  std::function<void(const std::string&)> event_sink;
+  // Time for token expiry and rate limits; empty: the system clock. Tests pass a ManualClock.
+  std::shared_ptr<Clock> clock;
+  // Zoom's per-second and daily rate limits by route label and plan (README "Rate limits").
+  bool rate_limits = false;
+  Plan plan = Plan::pro;
+  // --auth any|strict (tokens from POST /oauth/token and the accounts fixture), and the HTTP
+  // status of code 124 answers (--invalid-token-status).
+  AuthOptions auth;
+};
+
+class Server {
+public:
+  // Loads the fixtures (throws FixtureError listing every problem), binds, and returns once
+  // the server accepts connections. Throws std::runtime_error when it cannot bind.
+  static Server start(ServerOptions options);
+  static Server start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options);
+
+  Server(Server&&) noexcept;
+  Server& operator=(Server&&) noexcept;
+  ~Server();  // stops
+
+  int port() const;
+  std::string url() const;       // "http://127.0.0.1:PORT", "https://..." with a certificate
+  std::string base_url() const;  // url() and the API's base path: "http://127.0.0.1:PORT/v2"
+  Journal& journal();
+  // The fixtures serving now; a reload (--watch, POST /__admin/mappings/reset) replaces them,
+  // so keep engine().fixtures() (a shared_ptr) to hold on to one version.
+  const FixtureSet& fixtures() const;
+  Engine& engine();
+  // Idempotent; returns once the listening thread has ended. Delayed answers in flight are
+  // cut short and sent at once.
+  void stop();
+  // Asks for a stop and returns at once; safe from any thread, a request handler too.
+  // POST /__admin/shutdown does this. The server then stops accepting and ends the requests
+  // in flight; call wait() or stop() to see it done.
+  void request_shutdown();
+  // Blocks until the server no longer listens (after stop() or a shutdown request).
+  void wait();
+
+private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fakezoom

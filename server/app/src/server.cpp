@@ -1,0 +1,208 @@
+// fakezoom::Server: the convenience that loads the fixtures, builds the engine with a loader for
+// reloads, reads the overrides file, puts the engine on a socket and watches the files.
+#include "fakezoom/server.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/spec/spec.hpp"
+#include "fixture_watcher.hpp"
+
+namespace fakezoom {
+
+namespace {
+
+FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& options,
+                 const std::vector<std::string>& specs) {
+  try {
+    return {std::make_shared<const FixtureSet>(load_fixtures_with_specs(paths, options, specs)), {}};
+  } catch (const FixtureError& error) {
+    return {nullptr, error.diagnostics()};
+  } catch (const std::exception& error) {
+    return {nullptr, {{"", "", error.what()}}};
+  }
+}
+
+// --watch reloads on a change to a fixture or a spec.
+std::vector<std::string> watched_files(const ServerOptions& options) {
+  auto files = options.fixtures;
+  files.insert(files.end(), options.specs.begin(), options.specs.end());
+  return files;
+}
+
+// Every id the overrides name must be a route or example of the fixtures: a typo would
+// otherwise silently break nothing.
+Overrides read_overrides(const std::string& file, const FixtureSet& fixtures) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::invalid_argument("cannot read the overrides file " + file + ": " + std::strerror(errno));
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::json document;
+  try {
+    document = nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range (1e400)
+    throw std::invalid_argument(file + ": not valid JSON: " + e.what());
+  }
+  auto parsed = parse_overrides(document);
+  if (!parsed) throw std::invalid_argument(file + ": " + parsed.problem().to_string());
+  auto known = [&](const std::string& id) {
+    for (const auto& route : fixtures.routes.routes()) {
+      if (route.id == id) return true;
+      for (const auto& example : route.examples)
+        if (example.id == id) return true;
+    }
+    return false;
+  };
+  for (const auto& [id, fault] : parsed->faults)
+    if (!known(id)) throw std::invalid_argument(file + ": faults: no route or example has the id " + id);
+  for (const auto& [id, delay] : parsed->delays)
+    if (!known(id)) throw std::invalid_argument(file + ": delays: no route or example has the id " + id);
+  return parsed.value();
+}
+
+http::SocketOptions socket_options(const ServerOptions& options) {
+  return {.host = options.host,
+          .port = options.port,
+          .tls_cert = options.tls_cert,
+          .tls_key = options.tls_key,
+          .max_body_bytes = options.max_body_bytes,
+          .threads = options.threads,
+          .max_connections = options.max_connections,
+          .read_timeout = options.read_timeout,
+          .max_header_count = options.max_header_count,
+          .log = options.log,
+          .log_sink = options.log_sink};
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Engine engine;
+  std::unique_ptr<http::HttpServer> http;
+  std::unique_ptr<app::FixtureWatcher> watcher;
+
+  Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides)
+      : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides))) {}
+
+  EngineOptions engine_options(Overrides overrides) {
+    EngineOptions engine_options{options.verbatim ? BodyMode::verbatim : BodyMode::zoom, options.admin_prefix,
+                                 options.journal_capacity, options.journal_secrets};
+    engine_options.overrides = std::move(overrides);
+    if (!options.fixtures.empty()) {
+      engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path},
+                               specs = options.specs] {
+        FixtureLoad result = load(paths, load_options, specs);
+        report_reload(result);
+        return result;
+      };
+    }
+    // Requests arrive only once the socket is up, so `http` is set by then.
+    engine_options.on_shutdown = [this] { http->request_shutdown(); };
+    engine_options.admin_token = options.admin_token;
+    if (options.clock) engine_options.clock = options.clock;
+    engine_options.rate_limits = options.rate_limits;
+    engine_options.plan = options.plan;
+    engine_options.auth = options.auth;
+    return engine_options;
+  }
+
+  void emit(const std::string& line) {
+    if (options.event_sink)
+      options.event_sink(line);
+    else
+      std::cerr << line + "\n" << std::flush;
+  }
+
+  void report_reload(const FixtureLoad& result) {
+    if (options.log == LogFormat::json) {
+      nlohmann::json problems = nlohmann::json::array();
+      for (const auto& p : result.problems) problems.push_back({{"file", p.file}, {"pointer", p.pointer}, {"message", p.message}});
+      nlohmann::json line = {{"event", "reload"}, {"ok", result.problems.empty()}, {"problems", problems}};
+      if (result.fixtures) {
+        line["routes"] = result.fixtures->routes.routes().size();
+        line["examples"] = result.fixtures->example_count();
+      }
+      emit(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    } else if (result.problems.empty()) {
+      emit("fakezoom: fixtures reloaded (" + std::to_string(result.fixtures->routes.routes().size()) + " routes, " +
+           std::to_string(result.fixtures->example_count()) + " examples)");
+    } else {
+      std::string text = "fakezoom: fixtures not reloaded, the previous ones keep serving:";
+      for (const auto& p : result.problems)
+        text += "\n  " + (p.file.empty() ? "" : p.file + ": ") + (p.pointer.empty() ? "" : p.pointer + ": ") + p.message;
+      emit(text);
+    }
+  }
+
+  static Server launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options, app::FileSignature signature);
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Server::Server(Server&&) noexcept = default;
+Server& Server::operator=(Server&& other) noexcept {
+  if (this != &other) {
+    stop();
+    impl_ = std::move(other.impl_);
+  }
+  return *this;
+}
+Server::~Server() { stop(); }
+
+Server Server::start(ServerOptions options) {
+  // Taken before reading, so --watch also sees a change made while the first load runs.
+  auto signature = options.watch ? app::file_signature(watched_files(options)) : app::FileSignature{};
+  auto fixtures = std::make_shared<const FixtureSet>(
+      load_fixtures_with_specs(options.fixtures, LoadOptions{options.base_path}, options.specs));
+  return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
+}
+
+Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options) {
+  auto signature = options.watch ? app::file_signature(watched_files(options)) : app::FileSignature{};
+  return Impl::launch(std::move(fixtures), std::move(options), std::move(signature));
+}
+
+Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options,
+                            app::FileSignature signature) {
+  if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
+  Overrides overrides;
+  if (options.overrides_file) overrides = read_overrides(*options.overrides_file, *fixtures);
+  auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options), std::move(overrides));
+  Impl& self = *impl;
+  self.http = std::make_unique<http::HttpServer>(self.engine, socket_options(self.options));
+  // POST /oauth/token answers where the API is, as Zoom's "api_url" does (without /v2).
+  self.engine.tokens().set_api_url(self.http->url());
+  Server server(std::move(impl));
+  if (self.options.watch)
+    self.watcher = std::make_unique<app::FixtureWatcher>(watched_files(self.options), std::move(signature),
+                                                         self.options.watch_interval, [&self] { self.engine.reload(); });
+  return server;
+}
+
+int Server::port() const { return impl_ ? impl_->http->port() : -1; }
+std::string Server::url() const { return impl_->http->url(); }
+std::string Server::base_url() const { return url() + impl_->engine.fixtures()->base_path(); }
+Journal& Server::journal() { return impl_->engine.journal(); }
+const FixtureSet& Server::fixtures() const { return *impl_->engine.fixtures(); }
+Engine& Server::engine() { return impl_->engine; }
+
+void Server::request_shutdown() {
+  if (impl_) impl_->http->request_shutdown();
+}
+
+void Server::wait() {
+  if (impl_) impl_->http->wait();
+}
+
+void Server::stop() {
+  if (!impl_) return;
+  impl_->watcher.reset();
+  impl_->http->stop();
+}
+
+}  // namespace fakezoom

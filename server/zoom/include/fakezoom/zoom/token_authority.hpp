@@ -1,0 +1,76 @@
+// The access tokens fakezoom issued at POST /oauth/token: which account and scopes each one
+// carries and when it expires by the engine's clock. Thread-safe; owned by the Engine.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "fakezoom/engine/clock.hpp"
+
+namespace fakezoom {
+
+// What a token was issued for.
+struct Grant {
+  std::string account_id;
+  std::string client_id;
+  std::vector<std::string> scopes;
+  Clock::time_point expires_at;
+};
+
+struct IssuedToken {
+  std::string access_token;
+  std::chrono::seconds expires_in{0};
+  Grant grant;
+};
+
+// What a bearer token is worth, at one instant.
+struct TokenStatus {
+  enum class State { unknown, expired, valid };
+  State state = State::unknown;
+  std::optional<Grant> grant;  // set unless unknown
+};
+
+class TokenAuthority {
+public:
+  // Zoom's Server-to-Server tokens live an hour ("expires_in": 3600).
+  static constexpr std::chrono::seconds kLifetime{3600};
+  // Tokens expired longer ago than this are forgotten (and then answer "Invalid access token."
+  // rather than "Access token is expired."), so memory stays bounded however many are issued.
+  static constexpr std::chrono::hours kRememberExpired{24};
+
+  explicit TokenAuthority(std::shared_ptr<Clock> clock);
+
+  IssuedToken issue(std::string account_id, std::string client_id, std::vector<std::string> scopes);
+  TokenStatus check(std::string_view access_token) const;
+  // The account a token fakezoom issued belongs to, expired or not; nothing for a token it
+  // never issued (any token under --auth any).
+  std::optional<std::string> account_of_token(std::string_view access_token) const;
+  std::size_t size() const;
+
+  // What POST /oauth/token answers as "api_url": where this server serves the API. The HTTP
+  // server sets it once it knows its port; until then the request's Host header stands in.
+  void set_api_url(std::string url);
+  std::string api_url() const;
+
+  const Clock& clock() const { return *clock_; }
+
+private:
+  void forget_long_expired(Clock::time_point now);  // with mutex_ held
+
+  std::shared_ptr<Clock> clock_;
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Grant> tokens_;
+  std::mt19937_64 random_;
+  std::uint64_t issued_ = 0;
+  std::string api_url_;
+};
+
+}  // namespace fakezoom

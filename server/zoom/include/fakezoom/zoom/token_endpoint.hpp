@@ -1,0 +1,30 @@
+// Zoom's Server-to-Server OAuth token endpoint, `POST /oauth/token?grant_type=account_credentials
+// &account_id=ID` with `Authorization: Basic base64(client_id:client_secret)`: checks the
+// credentials against the accounts fixture and issues a token from the engine's TokenAuthority.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fakezoom/zoom/accounts.hpp"
+#include "fakezoom/engine/outcome.hpp"
+#include "fakezoom/zoom/token_authority.hpp"
+
+namespace fakezoom {
+
+inline constexpr std::string_view kTokenPath = "/oauth/token";
+
+bool is_token_request(const HttpRequest& request);
+
+// Answers whatever the auth mode; `grant_type` and `account_id` may come in the query string
+// or in an `application/x-www-form-urlencoded` body (real clients do both).
+Outcome answer_token_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens);
+
+// The token endpoint's answer with its access_token "[REDACTED]", for the journal.
+std::string redact_issued_token(const std::string& body);
+
+// RFC 4648 base64 (padding optional); nothing for anything else.
+std::optional<std::string> base64_decode(std::string_view text);
+
+}  // namespace fakezoom

@@ -1,0 +1,75 @@
+#include "fakezoom/zoom/token_authority.hpp"
+
+#include <cstdio>
+
+namespace fakezoom {
+
+namespace {
+
+std::string hex(std::uint64_t value) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
+}  // namespace
+
+TokenAuthority::TokenAuthority(std::shared_ptr<Clock> clock)
+    : clock_(clock ? std::move(clock) : system_clock()), random_(std::random_device{}()) {}
+
+IssuedToken TokenAuthority::issue(std::string account_id, std::string client_id, std::vector<std::string> scopes) {
+  const auto now = clock_->now();
+  IssuedToken issued;
+  issued.expires_in = kLifetime;
+  issued.grant = Grant{std::move(account_id), std::move(client_id), std::move(scopes), now + kLifetime};
+  std::lock_guard lock(mutex_);
+  // Opaque, unguessable enough for a fake, and never the same twice in one server (the
+  // counter); "fz" tells a reader whose token it is.
+  issued.access_token = "fz." + hex(++issued_) + "." + hex(random_()) + hex(random_());
+  // Cleaning on issue keeps the check path a plain lookup.
+  if (tokens_.size() >= 1024) forget_long_expired(now);
+  tokens_.emplace(issued.access_token, issued.grant);
+  return issued;
+}
+
+void TokenAuthority::forget_long_expired(Clock::time_point now) {
+  for (auto it = tokens_.begin(); it != tokens_.end();) {
+    if (it->second.expires_at + kRememberExpired < now)
+      it = tokens_.erase(it);
+    else
+      ++it;
+  }
+}
+
+TokenStatus TokenAuthority::check(std::string_view access_token) const {
+  const auto now = clock_->now();
+  std::lock_guard lock(mutex_);
+  auto it = tokens_.find(std::string(access_token));
+  if (it == tokens_.end()) return {};
+  // Zoom's token is good for expires_in seconds: at exactly 3600 s it has expired.
+  return {now < it->second.expires_at ? TokenStatus::State::valid : TokenStatus::State::expired, it->second};
+}
+
+std::optional<std::string> TokenAuthority::account_of_token(std::string_view access_token) const {
+  std::lock_guard lock(mutex_);
+  auto it = tokens_.find(std::string(access_token));
+  if (it == tokens_.end()) return std::nullopt;
+  return it->second.account_id;
+}
+
+std::size_t TokenAuthority::size() const {
+  std::lock_guard lock(mutex_);
+  return tokens_.size();
+}
+
+void TokenAuthority::set_api_url(std::string url) {
+  std::lock_guard lock(mutex_);
+  api_url_ = std::move(url);
+}
+
+std::string TokenAuthority::api_url() const {
+  std::lock_guard lock(mutex_);
+  return api_url_;
+}
+
+}  // namespace fakezoom
