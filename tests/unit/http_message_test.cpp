@@ -52,4 +52,7 @@ TEST_CASE("a header name must be an RFC 9110 token and a value must hold no CR, 
   CHECK_FALSE(is_header_value("a\r\nSet-Cookie: x"));
   CHECK_FALSE(is_header_value("a\nb"));
   CHECK_FALSE(is_header_value(std::string("a\0b", 3)));
+  CHECK_FALSE(is_header_value("a\x01b"));
+  CHECK_FALSE(is_header_value("a\x7f"));
+  CHECK(is_header_value("tab\tinside"));
 }

@@ -121,7 +121,7 @@ Served Engine::serve(const HttpRequest& request) {
     Served served;
     served.admin = true;
     if (!admin_authorized(request, options_.admin_token)) {
-      served.response = wire::zoom_error(401, wire::kInvalidAccessToken, "Invalid admin token.");
+      served.response = wire::invalid_admin_token();
       return served;
     }
     served.response = handle_admin(request, std::string_view(request.path).substr(prefix.size()), {*this, *fixtures});
@@ -168,7 +168,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     served.misbehaviour = misbehaviour.value();
   } else {
     // An unreadable x-mock-* header is the caller's mistake: say so rather than guess.
-    outcome.response = wire::zoom_error(400, 300, misbehaviour.problem().to_string());
+    outcome.response = wire::unreadable_mock_header(misbehaviour.problem().to_string());
     outcome.prepared.reset();
     outcome.matched = false;
     outcome.example_id = "fakezoom.bad-mock-header";

@@ -24,10 +24,13 @@ bool is_header_name(std::string_view name) {
   });
 }
 
-// memchr three times: find_first_of calls it once per character of the value.
+// One pass without a call per byte (find_first_of calls memchr once per character).
 bool is_header_value(std::string_view value) {
-  const auto holds = [&](char c) { return std::memchr(value.data(), c, value.size()) != nullptr; };
-  return !holds('\r') && !holds('\n') && !holds('\0');
+  for (const char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+  }
+  return true;
 }
 
 void Headers::add(std::string name, std::string value) {

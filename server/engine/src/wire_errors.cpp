@@ -81,6 +81,11 @@ HttpResponse validation_failed(const std::vector<InputProblem>& errors) {
   return json_response(400, {{"code", kValidationFailed}, {"message", "Validation Failed."}, {"errors", std::move(list)}});
 }
 
+HttpResponse invalid_admin_token() { return zoom_error(401, kInvalidAccessToken, "Invalid admin token."); }
+HttpResponse unreadable_mock_header(std::string_view problem) { return zoom_error(400, kValidationFailed, problem); }
+HttpResponse refused(int status, std::string_view message) { return zoom_error(status, status, message); }
+HttpResponse internal_error(std::string_view message) { return zoom_error(500, 500, message); }
+
 HttpResponse mock_not_found(std::string_view header, std::string_view message) {
   return json_response(404, {{"error",
                               {{"name", "mockRequestNotFoundError"},

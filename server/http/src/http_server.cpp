@@ -131,7 +131,7 @@ struct HttpServer::Impl {
         res.set_header(kFaultedMarker, "1");
         return;
       }
-      served.response = wire::zoom_error(500, 500, "fakezoom could not find this connection's socket to break it.");
+      served.response = wire::internal_error("fakezoom could not find this connection's socket to break it.");
     }
     write_response(served.response, res);
   }
@@ -193,7 +193,7 @@ void HttpServer::Impl::launch() {
     return httplib::Server::HandlerResponse::Handled;
   }));
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-    write_response(wire::zoom_error(500, 500, "fakezoom failed to answer this request."), res);
+    write_response(wire::internal_error("fakezoom failed to answer this request."), res);
   });
   if (self.options.log != LogFormat::off) {
     http.set_logger([&self](const httplib::Request& req, const httplib::Response& res) {

@@ -17,13 +17,6 @@ bool synthetic(std::string_view name) {
   return name == "REMOTE_ADDR"sv || name == "REMOTE_PORT"sv || name == "LOCAL_ADDR"sv || name == "LOCAL_PORT"sv;
 }
 
-// RFC 9110 5.5: field values hold no NUL, CR, LF or other control bytes but tab.
-bool has_control_byte(const std::string& text) {
-  for (const unsigned char c : text)
-    if ((c < 0x20 && c != '\t') || c == 0x7f) return true;
-  return false;
-}
-
 bool decimal(const std::string& text) {
   if (text.empty() || text.size() > 19) return false;
   for (const char c : text)
@@ -32,7 +25,7 @@ bool decimal(const std::string& text) {
 }
 
 HttpResponse refuse(int status, std::string_view message) {
-  HttpResponse response = wire::zoom_error(status, status, message);
+  HttpResponse response = wire::refused(status, message);
   response.headers.set("Matched-Stub-Id", "fakezoom.refused");
   response.headers.set("Matched-Stub-Name", "Refused before routing");
   return response;
@@ -53,7 +46,7 @@ ReadRequest read_request(const httplib::Request& req, const RequestLimits& limit
   const std::string* content_length = nullptr;
   for (const auto& [name, value] : req.headers) {
     if (synthetic(name)) continue;
-    if (has_control_byte(name) || has_control_byte(value)) {
+    if (!is_header_value(name) || !is_header_value(value)) {
       read.refusal = refuse(400, "A request header holds a control character.");
       return read;
     }

@@ -12,8 +12,10 @@ namespace fakezoom {
 
 bool iequals(std::string_view a, std::string_view b);
 
-// What may go on the wire as a header: a name is an RFC 9110 token (letters, digits and
-// !#$%&'*+-.^_`|~), a value holds no CR, LF or NUL (which would split or cut the message).
+// What may go on the wire as a header, in both directions: a name is an RFC 9110 token
+// (letters, digits and !#$%&'*+-.^_`|~), a value holds no control byte but tab (RFC 9110 5.5;
+// CR, LF or NUL would split or cut the message). The one check: fixtures, requests read and
+// answers written all use it.
 bool is_header_name(std::string_view name);
 bool is_header_value(std::string_view value);
 

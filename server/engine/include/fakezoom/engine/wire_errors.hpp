@@ -27,6 +27,11 @@ HttpResponse daily_rate_limit_reached();
 HttpResponse validation_failed(const std::vector<InputProblem>& errors);
 // Postman mock server's answer when no example fits; `header` is its one-line summary.
 HttpResponse mock_not_found(std::string_view header, std::string_view message);
+// fakezoom's own answers in Zoom's shape, the HTTP status as the code (Zoom documents none).
+HttpResponse invalid_admin_token();                       // 401 code 124 "Invalid admin token."
+HttpResponse unreadable_mock_header(std::string_view problem);  // 400 code 300
+HttpResponse refused(int status, std::string_view message);     // a request refused before routing
+HttpResponse internal_error(std::string_view message);          // 500 code 500
 HttpResponse method_not_allowed(std::string_view method, std::string_view path_template,
                                 std::string_view allow);
 
