@@ -45,6 +45,12 @@ CommandHelp serve_help() {
          {"--rate-limits", "on|off", "off", "Zoom's per-second and daily limits per rate-limit label\n"
                                             "(over a limit: 429 with X-RateLimit-* and Retry-After)"},
          {"--plan", "PLAN", "pro", "the account's plan for those limits: free, pro or business"}}},
+       {"state",
+        {{"--stateless", "", "", "answer users and meetings from the documented examples only, as\n"
+                                 "fakezoom did before it kept an account (docs/state.md)"},
+         {"--seed", "N", "1", "the account's ids and page tokens follow from N"},
+         {"--state-file", "FILE", "", "load the account from FILE at start (when it exists); write it\n"
+                                      "there atomically on SIGTERM, SIGINT and POST /__admin/state/save"}}},
        {"admin API and journal",
         {{"--admin-prefix", "PATH", "/__admin", "where the admin API lives"},
          {"--admin-token", "T", "none", "the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`)"},
@@ -148,6 +154,18 @@ int serve(const std::vector<std::string>& argv) {
     options.read_timeout = std::chrono::milliseconds(*ms);
   }
   options.watch = args.has("--watch");
+  options.stateless = args.has("--stateless");
+  if (auto seed = args.last("--seed")) {
+    try {
+      std::size_t used = 0;
+      options.seed = std::stoull(*seed, &used);
+      if (used != seed->size() || seed->front() == '-') throw std::invalid_argument(*seed);
+    } catch (const std::exception&) {
+      return usage_error("--seed must be a non-negative whole number");
+    }
+  }
+  options.state_file = args.last("--state-file");
+  if (options.state_file && options.state_file->empty()) return usage_error("--state-file must name a file");
   if (options.admin_prefix.empty() || options.admin_prefix.front() != '/' || options.admin_prefix == "/")
     return usage_error("--admin-prefix must be a path such as /__admin");
   const std::string auth = args.last("--auth").value_or("any");

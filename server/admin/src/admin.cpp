@@ -98,6 +98,11 @@ HttpResponse handle_admin(const HttpRequest& request, std::string_view path, Adm
     return json_answer(200, {{"status", "shutting down"}});
   }
 
+  if (path == "/state" && m == "GET") return get_state(context);
+  if (path == "/state" && m == "PUT") return put_state(request, context);
+  if (path == "/state/reset" && m == "POST") return reset_state(context);
+  if (path == "/state/save" && m == "POST") return save_state(context);
+
   if (path == "/requests" && m == "GET") return list_requests(request, context);
   if (path == "/requests" && m == "DELETE") return delete_requests(context);
   if (path == "/requests/count" && m == "POST") return count_requests(request, context);

@@ -40,4 +40,9 @@ HttpResponse reset_mappings(AdminContext context);
 HttpResponse set_fault(const HttpRequest& request, std::string_view id, AdminContext context);
 HttpResponse set_delay(const HttpRequest& request, std::string_view id, AdminContext context);
 
+HttpResponse get_state(AdminContext context);
+HttpResponse put_state(const HttpRequest& request, AdminContext context);
+HttpResponse reset_state(AdminContext context);
+HttpResponse save_state(AdminContext context);
+
 }  // namespace fakezoom::admin

@@ -11,6 +11,8 @@
 
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/spec/spec.hpp"
+#include "fakezoom/state/state_document.hpp"
+#include "fakezoom/state/state_file.hpp"
 #include "fixture_watcher.hpp"
 
 namespace fakezoom {
@@ -86,6 +88,7 @@ struct Server::Impl {
   Engine engine;
   std::unique_ptr<http::HttpServer> http;
   std::unique_ptr<app::FixtureWatcher> watcher;
+  bool stopped = false;
 
   Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides)
       : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides))) {}
@@ -109,7 +112,23 @@ struct Server::Impl {
     engine_options.rate_limits = options.rate_limits;
     engine_options.plan = options.plan;
     engine_options.auth = options.auth;
+    engine_options.stateless = options.stateless;
+    engine_options.seed = options.seed;
+    if (options.state_file) {
+      engine_options.state_file = *options.state_file;
+      engine_options.state = read_state(*options.state_file);
+    }
     return engine_options;
+  }
+
+  // The state file's document, checked; nothing when the file does not exist yet.
+  static std::optional<nlohmann::json> read_state(const std::string& path) {
+    StateFileRead read = read_state_file(path);
+    if (!read.problems.empty()) throw FixtureError(read.problems);
+    if (!read.document) return std::nullopt;
+    auto checked = read_state_document(*read.document, path);
+    if (!checked.problems.empty()) throw FixtureError(checked.problems);
+    return read.document;
   }
 
   void emit(const std::string& line) {
@@ -190,6 +209,7 @@ std::string Server::base_url() const { return url() + impl_->engine.fixtures()->
 Journal& Server::journal() { return impl_->engine.journal(); }
 const FixtureSet& Server::fixtures() const { return *impl_->engine.fixtures(); }
 Engine& Server::engine() { return impl_->engine; }
+Account& Server::state() { return impl_->engine.account(); }
 
 void Server::request_shutdown() {
   if (impl_) impl_->http->request_shutdown();
@@ -203,6 +223,10 @@ void Server::stop() {
   if (!impl_) return;
   impl_->watcher.reset();
   impl_->http->stop();
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  if (auto saved = impl_->engine.save_state(); saved.available && saved.error)
+    impl_->emit("fakezoom: the state was not saved: " + *saved.error);
 }
 
 }  // namespace fakezoom

@@ -7,6 +7,8 @@
 #include "fakezoom/zoom/access.hpp"
 #include "fakezoom/admin/admin.hpp"
 #include "fakezoom/zoom/token_endpoint.hpp"
+#include "fakezoom/zoom/account_seed.hpp"
+#include "fakezoom/state/state_file.hpp"
 #include "fakezoom/engine/wire_errors.hpp"
 
 namespace fakezoom {
@@ -19,6 +21,11 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
       settings_(options_.settings),
       overrides_(options_.overrides),
       rate_limiter_(options_.plan) {
+  // The account starts from the fixtures' users and documented ids; a state document given
+  // at start (the state file) replaces what it holds, and reset() goes back to it.
+  AccountSeed seed = account_seed(*fixtures_);
+  if (options_.state) seed.document = *options_.state;
+  account_ = std::make_unique<Account>(AccountOptions{options_.seed, options_.clock}, std::move(seed));
   // "/__admin/" and "/__admin" are the same prefix.
   while (options_.admin_prefix.size() > 1 && options_.admin_prefix.back() == '/') options_.admin_prefix.pop_back();
 }
@@ -99,8 +106,18 @@ void Engine::set_delay(const std::string& id, std::optional<std::chrono::millise
     overrides_.delays.erase(id);
 }
 
+StateSave Engine::save_state() {
+  StateSave saved;
+  if (options_.state_file.empty()) return saved;
+  saved.available = true;
+  saved.path = options_.state_file;
+  saved.error = write_state_file(options_.state_file, account_->dump());
+  return saved;
+}
+
 void Engine::reset() {
   journal_.clear();
+  account_->reset();
   rate_limiter_.reset();
   std::lock_guard lock(state_mutex_);
   settings_ = options_.settings;
@@ -157,7 +174,8 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const bool token_request = is_token_request(request);
   Outcome outcome = token_request ? answer_token_request(request, fixtures.accounts, tokens_)
                                   : respond(fixtures, request, options_.body_mode,
-                                            caller_auth(request, options_.auth, tokens_));
+                                            caller_auth(request, options_.auth, tokens_),
+                                            options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/engine/wire_errors.hpp"
 
 namespace fakezoom {
@@ -95,6 +97,8 @@ void prepare_answers(const std::string& route_id, Example& example) {
   if (example.prepared_zoom && example.prepared_verbatim &&
       same_response(example.prepared_zoom->response, example.prepared_verbatim->response))
     example.prepared_verbatim = example.prepared_zoom;
+  auto parsed = nlohmann::json::parse(example.body, nullptr, false);
+  if (parsed.is_object()) example.body_json = std::make_shared<const nlohmann::json>(std::move(parsed));
 }
 
 const std::shared_ptr<const PreparedAnswer>& prepared_answer(const Example& example, BodyMode mode) {

@@ -64,6 +64,21 @@ HttpResponse user_not_found(std::string_view user_id) {
   return zoom_error(404, kUserNotFound, "User does not exist: " + std::string(user_id) + ".");
 }
 
+// The 2022 collection's "Get a meeting" 404: "Meeting {meetingId} is not found or has expired."
+HttpResponse meeting_not_found(std::string_view meeting_id) {
+  return zoom_error(404, kMeetingNotFound, "Meeting " + std::string(meeting_id) + " is not found or has expired.");
+}
+// The 2026 Users spec's POST /users 409: Email "$email" has already been used.
+HttpResponse email_taken(std::string_view email) {
+  return zoom_error(409, kEmailTaken, "Email \"" + std::string(email) + "\" has already been used.");
+}
+// The 2026 Users spec's GET /users 400, code 300.
+HttpResponse invalid_next_page_token() {
+  return zoom_error(400, kValidationFailed, "The next page token is invalid or expired.");
+}
+// What Zoom answers a body that is not a JSON object (reported on Zoom's developer forum).
+HttpResponse body_not_json() { return zoom_error(400, kValidationFailed, "Request Body should be a valid JSON object."); }
+
 // Zoom's rate-limit page ("Error handling"): the body's code is the HTTP status.
 HttpResponse per_second_rate_limit_reached() {
   return zoom_error(429, kRateLimitReached, "You have reached the maximum per-second rate limit for this API. Try again later.");

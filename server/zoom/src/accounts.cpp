@@ -2,9 +2,9 @@
 
 namespace fakezoom {
 
-void AccountDirectory::add(Account account) { accounts_.push_back(std::move(account)); }
+void AccountDirectory::add(OAuthAccount account) { accounts_.push_back(std::move(account)); }
 
-const Account* AccountDirectory::find(std::string_view account_id) const {
+const OAuthAccount* AccountDirectory::find(std::string_view account_id) const {
   for (const auto& account : accounts_)
     if (account.id == account_id) return &account;
   return nullptr;

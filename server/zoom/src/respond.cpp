@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "fakezoom/engine/choice.hpp"
+#include "fakezoom/zoom/account_routes.hpp"
 #include "fakezoom/zoom/respond.hpp"
 #include "fakezoom/engine/url_codec.hpp"
 #include "fakezoom/engine/wire_errors.hpp"
@@ -55,7 +56,8 @@ std::string list_examples(const Route& route) {
   return out.empty() ? "none" : out;
 }
 
-Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
+Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
+               Account* account) {
   // The query without fakezoom's own __code and __example: copied only when it holds them.
   const bool names_example = std::any_of(request.query.begin(), request.query.end(), [](const auto& parameter) {
     return parameter.first == "__code" || parameter.first == "__example";
@@ -116,10 +118,20 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   if (auto errors = validate(route.parameter_rules, lookup.params, query); !errors.empty())
     return rule(wire::validation_failed(errors), "fakezoom.validation-failed",
                 "Zoom rule: validation failed", true, &route);
-  if (auto user = param_value(lookup.params, "userId"); user && !knows_user(fixtures, route, *user)) {
-    if (const Example* not_found = first_with_status(route, 404))
-      return from_example(route, *not_found, lookup.params, mode, "Zoom rule: unknown user " + *user);
-    return rule(wire::user_not_found(*user), "fakezoom.unknown-user", "Zoom rule: unknown user", true, &route);
+  if (auto user = param_value(lookup.params, "userId")) {
+    const bool known = account ? account->has_user(resolve_user(*account, *user)) : knows_user(fixtures, route, *user);
+    if (!known) {
+      if (const Example* not_found = first_with_status(route, 404))
+        return from_example(route, *not_found, lookup.params, mode, "Zoom rule: unknown user " + *user);
+      return rule(wire::user_not_found(*user), "fakezoom.unknown-user", "Zoom rule: unknown user", true, &route);
+    }
+  }
+  if (account) {
+    // Every route under /meetings/{meetingId} asks the account whether the meeting exists.
+    if (auto meeting = param_value(lookup.params, "meetingId"); meeting && !account->meeting(*meeting))
+      return rule(wire::meeting_not_found(*meeting), "fakezoom.unknown-meeting", "Zoom rule: unknown meeting", true, &route);
+    if (auto answer = answer_from_account(*account, route, account_route(route), lookup.params, query, request))
+      return std::move(*answer);
   }
 
   // c. The documented example that fits best.
@@ -136,8 +148,9 @@ Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode
   return respond(fixtures, request, mode, CallerAuth{});
 }
 
-Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller) {
-  Outcome outcome = choose(fixtures, request, mode, caller);
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
+                Account* account) {
+  Outcome outcome = choose(fixtures, request, mode, caller, account);
   // WireMock's header names; every answer says what served it (a prepared one already does).
   if (!outcome.prepared) set_matched_stub(outcome.response, outcome.example_id, outcome.example_name);
   return outcome;

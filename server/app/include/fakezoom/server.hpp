@@ -68,6 +68,13 @@ struct ServerOptions {
   // --auth any|strict (tokens from POST /oauth/token and the accounts fixture), and the HTTP
   // status of code 124 answers (--invalid-token-status).
   AuthOptions auth;
+  // Users and meetings are state (docs/state.md); stateless serves documented examples only.
+  bool stateless = false;
+  std::uint64_t seed = 1;  // the account's ids and page tokens follow from it
+  // Read at start when it exists (start() throws FixtureError naming each problem's JSON
+  // pointer when it is not a state document), written atomically on stop() and on
+  // POST /__admin/state/save.
+  std::optional<std::string> state_file;
 };
 
 class Server {
@@ -89,8 +96,11 @@ public:
   // so keep engine().fixtures() (a shared_ptr) to hold on to one version.
   const FixtureSet& fixtures() const;
   Engine& engine();
-  // Idempotent; returns once the listening thread has ended. Delayed answers in flight are
-  // cut short and sent at once.
+  // The account users and meetings live in: arrange it before a test, assert on it after
+  // (`state().create_user(...)`, `state().meeting(id)`, `state().dump()`).
+  Account& state();
+  // Idempotent; returns once the listening thread has ended, then writes the state file if
+  // there is one. Delayed answers in flight are cut short and sent at once.
   void stop();
   // Asks for a stop and returns at once; safe from any thread, a request handler too.
   // POST /__admin/shutdown does this. The server then stops accepting and ends the requests

@@ -13,10 +13,18 @@
 #include "fakezoom/admin/settings.hpp"
 #include "fakezoom/engine/clock.hpp"
 #include "fakezoom/journal/journal.hpp"
+#include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/fixture_load.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom {
+
+// What POST /__admin/state/save came to.
+struct StateSave {
+  bool available = false;            // false: no state file was configured
+  std::string path;
+  std::optional<std::string> error;  // why the file was not written
+};
 
 class AdminTarget {
 public:
@@ -35,6 +43,8 @@ public:
   virtual std::optional<ReloadReport> last_reload() const = 0;
   virtual bool request_shutdown() = 0;  // false when nobody can stop this server
   virtual Clock::time_point now() const = 0;  // the injected clock's time
+  virtual Account& account() = 0;
+  virtual StateSave save_state() = 0;  // to the state file, atomically
 };
 
 }  // namespace fakezoom

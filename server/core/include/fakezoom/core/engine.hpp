@@ -26,6 +26,7 @@
 #include "fakezoom/zoom/rate_limiter.hpp"
 #include "fakezoom/engine/render.hpp"
 #include "fakezoom/admin/settings.hpp"
+#include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {
@@ -51,6 +52,13 @@ struct EngineOptions {
   Plan plan = Plan::pro;
   // --auth any|strict, and the HTTP status of code 124 answers.
   AuthOptions auth;
+  // Users and meetings are state (docs/state.md) unless stateless; ids follow from the seed.
+  bool stateless = false;
+  std::uint64_t seed = 1;
+  // The account at start instead of the one seeded from the fixtures (--state-file).
+  std::optional<nlohmann::json> state;
+  // Where POST /__admin/state/save and save_state() write; empty: nowhere.
+  std::string state_file;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
@@ -95,6 +103,10 @@ public:
   // False when nobody can stop this engine's server.
   bool request_shutdown() override;
   Clock::time_point now() const override { return options_.clock->now(); }
+  // The account users and meetings live in (the same one whether or not the engine is stateless).
+  Account& account() override { return *account_; }
+  const Account& account() const { return *account_; }
+  StateSave save_state() override;
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);
@@ -114,6 +126,7 @@ private:
 
   std::mutex reload_mutex_;  // one reload at a time
   RateLimiter rate_limiter_;
+  std::unique_ptr<Account> account_;
 };
 
 }  // namespace fakezoom

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/engine/parameter_rules.hpp"
 #include "fakezoom/engine/path_template.hpp"
@@ -42,6 +44,8 @@ struct Example {
   // The answer in each body mode as sent (render.hpp); null when it depends on the request.
   std::shared_ptr<const PreparedAnswer> prepared_zoom;
   std::shared_ptr<const PreparedAnswer> prepared_verbatim;
+  // The body parsed, when it is a JSON object: what the account's answers are shaped like.
+  std::shared_ptr<const nlohmann::json> body_json;
 };
 
 struct Route {

@@ -15,12 +15,19 @@ namespace fakezoom::wire {
 inline constexpr int kInvalidAccessToken = 124;  // Zoom: 401 "Invalid access token."
 inline constexpr int kUserNotFound = 1001;       // Zoom: 404 "User does not exist: ID."
 inline constexpr int kValidationFailed = 300;    // Zoom: 400 "Validation Failed." with `errors`
-inline constexpr int kRateLimitReached = 429;    // Zoom: 429, per-second or daily (rate_limiter.hpp)
+inline constexpr int kRateLimitReached = 429;
+inline constexpr int kEmailTaken = 1005;         // Zoom: 409 "Email \"EMAIL\" has already been used."
+inline constexpr int kMeetingNotFound = 3001;    // Zoom: 404 "Meeting ID is not found or has expired."    // Zoom: 429, per-second or daily (rate_limiter.hpp)
 
 HttpResponse zoom_error(int status, int code, std::string_view message);
 HttpResponse missing_bearer_token();
 HttpResponse access_token_in_query();
 HttpResponse user_not_found(std::string_view user_id);
+// The account's answers (docs/state.md names each one's source).
+HttpResponse meeting_not_found(std::string_view meeting_id);
+HttpResponse email_taken(std::string_view email);
+HttpResponse invalid_next_page_token();  // 400 code 300
+HttpResponse body_not_json();            // 400 code 300 "Request Body should be a valid JSON object."
 HttpResponse per_second_rate_limit_reached();
 HttpResponse daily_rate_limit_reached();
 // 400 {"code":300,"message":"Validation Failed.","errors":[{"field":"type","message":"..."}]}

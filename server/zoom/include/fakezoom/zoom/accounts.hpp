@@ -14,30 +14,32 @@ struct OAuthApp {
   std::vector<std::string> scopes;  // what its tokens are granted, in the fixture's order
 };
 
-struct Account {
+// A Zoom account as Server-to-Server OAuth sees it: its id and its apps (the account that
+// holds users and meetings is state/account.hpp).
+struct OAuthAccount {
   std::string id;
   std::vector<OAuthApp> apps;
 };
 
 // An app found by its client id, with the account that owns it.
 struct AppOfAccount {
-  const Account* account = nullptr;
+  const OAuthAccount* account = nullptr;
   const OAuthApp* app = nullptr;
 };
 
 class AccountDirectory {
 public:
   // A client id names one app across all accounts; the loader reports a second one.
-  void add(Account account);
-  const Account* find(std::string_view account_id) const;
+  void add(OAuthAccount account);
+  const OAuthAccount* find(std::string_view account_id) const;
   // Nothing (both null) for an unknown client id.
   AppOfAccount find_app(std::string_view client_id) const;
   bool knows_client(std::string_view client_id) const { return find_app(client_id).app != nullptr; }
-  const std::vector<Account>& accounts() const { return accounts_; }
+  const std::vector<OAuthAccount>& accounts() const { return accounts_; }
   bool empty() const { return accounts_.empty(); }
 
 private:
-  std::vector<Account> accounts_;
+  std::vector<OAuthAccount> accounts_;
 };
 
 }  // namespace fakezoom

@@ -1,17 +1,23 @@
 // `respond(fixtures, request, mode)`: a pure function. The caller's explicit choice first, then
-// Zoom's rules (tokens, scopes, validation, unknown users), then the documented example that fits.
+// Zoom's rules (tokens, scopes, validation, unknown users), then the account (when given: the
+// users and meetings routes read and change it, account_routes.hpp), then the documented
+// example that fits.
 #pragma once
 
 #include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/engine/outcome.hpp"
 #include "fakezoom/engine/render.hpp"
 #include "fakezoom/zoom/access.hpp"
+#include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom {
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
 // The same with the caller's token as the engine's auth mode sees it (see access.hpp).
-Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller);
+// With an account, users and meetings are state: known ids are the account's, and its routes
+// answer from it (account_routes.hpp). Without one, every answer is a documented example.
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
+                Account* account = nullptr);
 
 }  // namespace fakezoom
