@@ -26,7 +26,7 @@ json state(AdminClient& admin) {
 }  // namespace
 
 TEST_CASE("bad admin input gets 400 naming the field and changes nothing", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   httplib::Client client(zoom.url());
   REQUIRE(client.Get("/v2/users/me/token", bearer()));
   AdminClient admin(zoom);
@@ -99,7 +99,7 @@ TEST_CASE("bad admin input gets 400 naming the field and changes nothing", "[adm
 }
 
 TEST_CASE("a fault or delay for an id no route or example has gets 404", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   auto fault = admin.post("/mappings/no-such-example/fault", json{{"fault", "EMPTY_RESPONSE"}});
   REQUIRE(fault);
@@ -112,7 +112,7 @@ TEST_CASE("a fault or delay for an id no route or example has gets 404", "[admin
 }
 
 TEST_CASE("an unknown admin endpoint gets 404 in WireMock's errors shape", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   auto result = admin.get("/nothing-here");
   REQUIRE(result);

@@ -9,7 +9,7 @@ using namespace fakezoom::admin_test;
 using fakezoom::Server;
 
 TEST_CASE("the journal keeps the newest N requests and meta.total counts them all", "[admin][journal]") {
-  auto zoom = Server::start(shipped({.journal_capacity = 5}));
+  auto zoom = Server::start(seed_fixtures({.journal_capacity = 5}));
   httplib::Client client(zoom.url());
   for (int i = 1; i <= 12; ++i) REQUIRE(client.Get("/v2/users/me/token?n=" + std::to_string(i), bearer()));
   AdminClient admin(zoom);
@@ -23,7 +23,7 @@ TEST_CASE("the journal keeps the newest N requests and meta.total counts them al
 }
 
 TEST_CASE("with the journal off nothing is kept and verification answers 500 as WireMock does", "[admin][journal]") {
-  auto zoom = Server::start(shipped({.journal_capacity = 0}));
+  auto zoom = Server::start(seed_fixtures({.journal_capacity = 0}));
   httplib::Client client(zoom.url());
   REQUIRE(client.Get("/v2/users/me/token", bearer()));
   AdminClient admin(zoom);
@@ -45,7 +45,7 @@ TEST_CASE("with the journal off nothing is kept and verification answers 500 as 
 TEST_CASE("tokens are redacted in the journal unless journal secrets are kept", "[admin][journal]") {
   const bool keep = GENERATE(false, true);
   INFO("journal_secrets " << keep);
-  auto zoom = Server::start(shipped({.journal_secrets = keep}));
+  auto zoom = Server::start(seed_fixtures({.journal_secrets = keep}));
   httplib::Client client(zoom.url());
   REQUIRE(client.Get("/v2/users/me/token?access_token=q-secret&refresh_access_token=r", bearer("h-secret")));
   AdminClient admin(zoom);
@@ -65,7 +65,7 @@ TEST_CASE("tokens are redacted in the journal unless journal secrets are kept", 
 TEST_CASE("16 clients sending 200 requests each are all journaled, exactly once", "[admin][journal][threads]") {
   constexpr int kClients = 16;
   constexpr int kEach = 200;
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   std::atomic<int> answered{0};
   std::vector<std::thread> clients;
   for (int c = 0; c < kClients; ++c)

@@ -44,7 +44,7 @@ std::string post_without_content_length(int port, const std::string& path) {
 }  // namespace
 
 TEST_CASE("GET /__admin/health and /__admin/version answer in WireMock's shape", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   auto health = admin.get_json("/health");
   CHECK(health["status"] == "healthy");
@@ -57,7 +57,7 @@ TEST_CASE("GET /__admin/health and /__admin/version answer in WireMock's shape",
 }
 
 TEST_CASE("the admin API moves with --admin-prefix and the old prefix is an ordinary path", "[admin]") {
-  auto zoom = Server::start(shipped({.admin_prefix = "/_fake/admin/"}));
+  auto zoom = Server::start(seed_fixtures({.admin_prefix = "/_fake/admin/"}));
   AdminClient moved(zoom, "/_fake/admin");
   CHECK(moved.get_json("/health")["status"] == "healthy");
   AdminClient old(zoom);
@@ -70,7 +70,7 @@ TEST_CASE("the admin API moves with --admin-prefix and the old prefix is an ordi
 
 TEST_CASE("admin POSTs without a body or Content-Length are answered at once", "[admin]") {
   // httplib 0.11.4 would read such a body until the client hangs up (a 400 after 5 s).
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   for (const auto* path : {"/__admin/reset", "/__admin/mappings/reset", "/__admin/shutdown"}) {
     INFO(path);
     // Waiting for a body would end in httplib's 400 after its read timeout, not a 200.
@@ -79,7 +79,7 @@ TEST_CASE("admin POSTs without a body or Content-Length are answered at once", "
 }
 
 TEST_CASE("POST /__admin/shutdown stops an embedded server from outside its handler", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   const std::string url = zoom.url();
   AdminClient admin(zoom);
   auto result = admin.post("/shutdown", "");
@@ -94,7 +94,7 @@ TEST_CASE("POST /__admin/shutdown stops an embedded server from outside its hand
 }
 
 TEST_CASE("request_shutdown from any thread ends wait()", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   std::thread asker([&] { zoom.request_shutdown(); });
   zoom.wait();
   asker.join();

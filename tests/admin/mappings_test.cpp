@@ -21,7 +21,7 @@ std::string probe_version(const Server& zoom) {
 }  // namespace
 
 TEST_CASE("GET /__admin/mappings lists every example as a stub mapping with its source", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   auto body = admin.get_json("/mappings");
   REQUIRE(body["mappings"].size() == 2);
@@ -42,7 +42,7 @@ TEST_CASE("GET /__admin/mappings lists every example as a stub mapping with its 
 }
 
 TEST_CASE("GET /__admin/mappings/{id} shows one example or one route", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   CHECK(admin.get_json("/mappings/get-v2-users-userId-token-2")["response"]["status"] == 404);
   CHECK(admin.get_json("/mappings/get-v2-users-userId-token")["method"] == "GET");
@@ -124,7 +124,7 @@ TEST_CASE("a server given its fixtures as values has nothing to reload", "[admin
 }
 
 TEST_CASE("POST /__admin/mappings/{id}/fault breaks that example's answers until DELETE", "[admin][faults]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   httplib::Client client(zoom.url());
 
@@ -149,7 +149,7 @@ TEST_CASE("POST /__admin/mappings/{id}/fault breaks that example's answers until
 }
 
 TEST_CASE("a fault on a route applies to all its examples, an example's own one wins", "[admin][faults]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   REQUIRE(admin.post("/mappings/get-v2-users-userId-token/fault", json{{"fault", "CONNECTION_RESET_BY_PEER"}})->status == 200);
   REQUIRE(admin.post("/mappings/get-v2-users-userId-token-2/delay", json{{"fixedDelayMilliseconds", 0}})->status == 200);

@@ -6,6 +6,7 @@
 #include "fakezoom/admin/misbehaviour.hpp"
 #include "fakezoom/admin/near_miss.hpp"
 #include "fakezoom/admin/request_pattern.hpp"
+#include "admin_support.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 
 using namespace fakezoom;
@@ -137,7 +138,7 @@ TEST_CASE("ISO 8601 dates read as WireMock writes them, offsets and all", "[unit
 }
 
 TEST_CASE("near misses rank routes by what differs", "[unit][admin]") {
-  const auto fixtures = load_fixtures({FAKEZOOM_FIXTURES_DIR});
+  const auto fixtures = load_fixtures(admin_test::seed_fixtures().fixtures);
   const auto misses = near_misses(fixtures, request("DELETE", "/v2/users/me/tokens/extra"));
   REQUIRE(misses.size() == 1);
   std::vector<std::string> fields;

@@ -28,7 +28,7 @@ std::vector<std::string> urls(const json& body) {
 }  // namespace
 
 TEST_CASE("GET /__admin/requests lists what came in, newest first, in WireMock's shape", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
   auto body = admin.get_json("/requests");
@@ -71,7 +71,7 @@ TEST_CASE("GET /__admin/requests lists what came in, newest first, in WireMock's
 }
 
 TEST_CASE("?limit= keeps the newest N and ?since= the ones logged after a time", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
 
@@ -98,7 +98,7 @@ TEST_CASE("?limit= keeps the newest N and ?since= the ones logged after a time",
 }
 
 TEST_CASE("one journaled request can be read by its id", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
   auto entry = admin.get_json("/requests/2");
@@ -110,7 +110,7 @@ TEST_CASE("one journaled request can be read by its id", "[admin]") {
 }
 
 TEST_CASE("DELETE /__admin/requests empties the journal and restarts the count", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
   auto deleted = admin.del("/requests");
@@ -123,7 +123,7 @@ TEST_CASE("DELETE /__admin/requests empties the journal and restarts the count",
 }
 
 TEST_CASE("POST /__admin/requests/count counts the requests a WireMock pattern matches", "[admin]") {
-  auto zoom = Server::start(shipped({.journal_secrets = true}));
+  auto zoom = Server::start(seed_fixtures({.journal_secrets = true}));
   send_some(zoom);
   AdminClient admin(zoom);
   struct Case {
@@ -173,7 +173,7 @@ TEST_CASE("POST /__admin/requests/count counts the requests a WireMock pattern m
 }
 
 TEST_CASE("POST /__admin/requests/find answers the matching requests, oldest first", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
   CHECK(admin.found_urls({{"urlPath", "/v2/users/me/token"}}) ==
@@ -189,7 +189,7 @@ TEST_CASE("POST /__admin/requests/find answers the matching requests, oldest fir
 }
 
 TEST_CASE("GET /__admin/requests/unmatched lists what no documented example answered", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   send_some(zoom);
   AdminClient admin(zoom);
   std::vector<std::string> unmatched;
@@ -200,7 +200,7 @@ TEST_CASE("GET /__admin/requests/unmatched lists what no documented example answ
 }
 
 TEST_CASE("near misses name the closest route and what differed", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   httplib::Client client(zoom.url());
   REQUIRE(client.Get("/v2/users/me/tokn", bearer()));
   REQUIRE(client.Post("/v2/users/me/token", "{}", "application/json"));
@@ -232,7 +232,7 @@ TEST_CASE("near misses name the closest route and what differed", "[admin]") {
 }
 
 TEST_CASE("admin requests are not journaled", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   admin.get_json("/health");
   admin.get_json("/requests");

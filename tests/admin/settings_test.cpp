@@ -21,7 +21,7 @@ std::chrono::milliseconds time_token_request(const Server& zoom, int* status = n
 }  // namespace
 
 TEST_CASE("GET and POST /__admin/settings read and set a global fixedDelay", "[admin]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   CHECK(admin.get_json("/settings") == json{{"settings", {{"fixedDelay", 0}}}});
 
@@ -50,7 +50,7 @@ TEST_CASE("GET and POST /__admin/settings read and set a global fixedDelay", "[a
 }
 
 TEST_CASE("the request's own delay header wins over the global fixedDelay", "[admin][faults]") {
-  auto zoom = Server::start(shipped());
+  auto zoom = Server::start(seed_fixtures());
   AdminClient admin(zoom);
   // The global delay is the 60 s cap and the client gives up after 30 s: an answer at all
   // means the header's 0 won.
@@ -70,7 +70,7 @@ TEST_CASE("POST /__admin/reset puts journal, settings and overrides back to star
   const std::string overrides = dir.write("overrides.json", R"({
     "faults": [{"id": "get-v2-users-userId-token-2", "fault": "EMPTY_RESPONSE"}],
     "delays": [{"id": "get-v2-users-userId-token", "fixedDelayMilliseconds": 20}]})");
-  auto zoom = Server::start(shipped({.overrides_file = overrides}));
+  auto zoom = Server::start(seed_fixtures({.overrides_file = overrides}));
   AdminClient admin(zoom);
   const json start_up = admin.get_json("/mappings")["overrides"];
   CHECK(start_up["faults"] == json::array({{{"id", "get-v2-users-userId-token-2"}, {"fault", "EMPTY_RESPONSE"}}}));
@@ -101,21 +101,21 @@ TEST_CASE("an overrides file that names an unknown id or fault stops start-up", 
   TempDir dir;
   SECTION("unknown id") {
     const auto file = dir.write("o.json", R"({"faults": [{"id": "get-v2-nothing-1", "fault": "EMPTY_RESPONSE"}]})");
-    CHECK_THROWS_WITH(Server::start(shipped({.overrides_file = file})), Catch::Contains("get-v2-nothing-1"));
+    CHECK_THROWS_WITH(Server::start(seed_fixtures({.overrides_file = file})), Catch::Contains("get-v2-nothing-1"));
   }
   SECTION("unknown fault") {
     const auto file = dir.write("o.json", R"({"faults": [{"id": "get-v2-users-userId-token-1", "fault": "SLOW"}]})");
-    CHECK_THROWS_WITH(Server::start(shipped({.overrides_file = file})), Catch::Contains("/faults/0/fault"));
+    CHECK_THROWS_WITH(Server::start(seed_fixtures({.overrides_file = file})), Catch::Contains("/faults/0/fault"));
   }
   SECTION("a delay beyond the cap") {
     const auto file = dir.write("o.json", R"({"delays": [{"id": "get-v2-users-userId-token", "fixedDelayMilliseconds": 600000}]})");
-    CHECK_THROWS_WITH(Server::start(shipped({.overrides_file = file})), Catch::Contains("/delays/0/fixedDelayMilliseconds"));
+    CHECK_THROWS_WITH(Server::start(seed_fixtures({.overrides_file = file})), Catch::Contains("/delays/0/fixedDelayMilliseconds"));
   }
   SECTION("not JSON") {
     const auto file = dir.write("o.json", "faults: all");
-    CHECK_THROWS_AS(Server::start(shipped({.overrides_file = file})), std::invalid_argument);
+    CHECK_THROWS_AS(Server::start(seed_fixtures({.overrides_file = file})), std::invalid_argument);
   }
   SECTION("missing") {
-    CHECK_THROWS_WITH(Server::start(shipped({.overrides_file = dir.file("none.json")})), Catch::Contains("none.json"));
+    CHECK_THROWS_WITH(Server::start(seed_fixtures({.overrides_file = dir.file("none.json")})), Catch::Contains("none.json"));
   }
 }

@@ -39,7 +39,7 @@ TEST_CASE("serve prints a human line and a JSON line once it accepts connections
   Served served;
   REQUIRE(served.port() > 0);
   const std::string url = "http://127.0.0.1:" + std::to_string(served.port()) + "/v2";
-  CHECK(served.human == "fakezoom listening on " + url + " (1 routes, 2 examples)");
+  CHECK(served.human == "fakezoom listening on " + url + " (13 routes, 26 examples)");
   CHECK(served.event["event"] == "listening");
   CHECK(served.event["url"] == url);
 

@@ -37,8 +37,9 @@ TEST_CASE("the admin health check answers healthy and is not journaled", "[unit]
   auto body = body_json(response);
   CHECK(body["status"] == "healthy");
   CHECK(body["version"] == std::string(kVersion));
-  CHECK(body["routes"] == 1);
-  CHECK(body["examples"] == 2);
+  CHECK(body["routes"] == engine.fixtures()->routes.routes().size());
+  CHECK(body["examples"] == engine.fixtures()->example_count());
+  CHECK(body["examples"] > 0);
   CHECK(engine.journal().total() == 0);
 }
 

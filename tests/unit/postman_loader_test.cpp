@@ -2,6 +2,8 @@
 // reported (server/fixtures/src/postman.cpp, postman_url.cpp, loader.cpp).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -311,10 +313,17 @@ TEST_CASE("a users fixture lists the known users", "[unit][fixtures][users]") {
 
 // ---- loading from disk -------------------------------------------------------------------
 
-TEST_CASE("the shipped fixtures folder loads the seed and the users", "[unit][fixtures][disk]") {
+TEST_CASE("the shipped fixtures folder loads the seed, the users and meetings routes, and the users", "[unit][fixtures][disk]") {
   const auto fixtures = load_fixtures({kFixturesDir});
-  CHECK(paths_of(fixtures) == std::vector<std::string>{"GET /v2/users/{userId}/token"});
-  CHECK(fixtures.example_count() == 2);
+  const auto paths = paths_of(fixtures);
+  CHECK(paths.front() == "GET /v2/users/{userId}/token");  // get-a-user-token sorts first
+  for (const char* route : {"POST /v2/users", "GET /v2/users/{userId}", "DELETE /v2/users/{userId}",
+                            "POST /v2/users/{userId}/meetings", "GET /v2/meetings/{meetingId}"}) {
+    INFO(route);
+    CHECK(std::find(paths.begin(), paths.end(), route) != paths.end());
+  }
+  CHECK(paths.size() == 13);
+  CHECK(fixtures.example_count() == 26);
   CHECK(fixtures.users.users().size() == 2);
   CHECK(fixtures.base_path() == "/v2");
 }

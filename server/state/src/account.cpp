@@ -145,7 +145,9 @@ StateResult<AccountUser> Account::create_user(nlohmann::json fields) {
   // Zoom leaves a user created with action "create" pending until they confirm by email; a
   // fake sends no email, so every new user is active (docs/state.md).
   if (!fields.contains("status")) fields["status"] = "active";
-  fields["pmi"] = store_->ids.pmi();
+  const std::int64_t pmi = store_->ids.pmi();
+  fields["pmi"] = pmi;
+  fields["personal_meeting_url"] = "https://zoom.us/j/" + std::to_string(pmi);
   fields["created_at"] = to_iso8601_seconds(options_.clock->now());
   user.fields = std::move(fields);
   store_->add_user(user);

@@ -37,6 +37,13 @@ const nlohmann::json* documented_json(const Route& route, int status) {
   return nullptr;
 }
 
+// A meeting object as Zoom answers it: the host's email beside the host's id.
+nlohmann::json meeting_answer(const Account& account, const Meeting& meeting) {
+  nlohmann::json out = meeting_json(meeting);
+  if (auto host = account.user(meeting.host_id); host && !host->email.empty()) out["host_email"] = host->email;
+  return out;
+}
+
 HttpResponse json_answer(int status, const nlohmann::json& body) {
   HttpResponse response;
   response.status = status;
@@ -301,7 +308,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!problems.empty()) return refused(wire::validation_failed(problems), route, which, "validation failed");
       auto created = account.create_meeting(user_id, meeting_from_fields(*body));
       if (!created) return refused(wire::user_not_found(target), route, which, "unknown host");
-      return answered(json_answer(201, shape(documented_json(route, 201), meeting_json(*created.value))), route, which,
+      return answered(json_answer(201, shape(documented_json(route, 201), meeting_answer(account, *created.value))), route, which,
                       "meeting created");
     }
 
@@ -309,7 +316,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       auto meeting = account.meeting(target);
       if (!meeting) return refused(wire::meeting_not_found(target), route, which, "unknown meeting");
       if (meeting->documented) return std::nullopt;
-      return answered(json_answer(200, shape(documented_json(route, 200), meeting_json(*meeting))), route, which,
+      return answered(json_answer(200, shape(documented_json(route, 200), meeting_answer(account, *meeting))), route, which,
                       "meeting read");
     }
 
