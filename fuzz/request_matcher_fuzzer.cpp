@@ -1,6 +1,7 @@
 // Fuzzes the request matcher and response choice: any method, path, query, headers and body
 // (in the text form of fuzz_support.hpp) against the shipped fixtures plus Zoom's collection,
-// through `respond` in both body modes and through an Engine with its journal and admin API.
+// through `respond` in both body modes, stateless and with an account, and through an Engine
+// with its account, journal and admin API.
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/core/engine.hpp"
+#include "fakezoom/zoom/account_seed.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fuzz_fixtures.hpp"
 #include "fuzz_support.hpp"
@@ -20,6 +22,14 @@ using fuzz::valid_utf8;
 namespace {
 
 std::shared_ptr<const FixtureSet> fixtures;
+// One fixed time for the engine's account and the reference accounts, so what a create
+// stores (created_at) is the same in both.
+std::shared_ptr<ManualClock> test_clock;
+
+// An account as a fresh Engine holds it: seeded from the fixtures, the engine's default seed.
+std::unique_ptr<Account> fresh_account() {
+  return std::make_unique<Account>(AccountOptions{EngineOptions{}.seed, test_clock}, account_seed(*fixtures));
+}
 
 // RFC 9110 token: what a method can be on the wire.
 bool is_token(std::string_view text) {
@@ -73,6 +83,7 @@ void check_admin_listing(Engine& engine) {
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   try {
     fixtures = std::make_shared<const FixtureSet>(fuzz::load_fuzz_fixtures(fuzz::fixture_paths()));
+    test_clock = std::make_shared<ManualClock>();
   } catch (const FixtureError& e) {
     std::fprintf(stderr, "request_matcher: the fixtures do not load:\n%s\n", e.what());
     std::abort();
@@ -104,15 +115,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                "HEAD was not answered as GET");
   }
 
+  // With an account, users and meetings are state; each mode gets a fresh one, as a request
+  // to a fresh engine would, so a create in one does not make the other's a conflict.
+  const Outcome stateful = respond(*fixtures, request, BodyMode::zoom, CallerAuth{}, fresh_account().get());
+  fuzz::check_outcome(*fixtures, request, stateful, BodyMode::zoom);
+  const Outcome stateful_verbatim = respond(*fixtures, request, BodyMode::verbatim, CallerAuth{}, fresh_account().get());
+  FUZZ_CHECK(stateful.response.status == stateful_verbatim.response.status && stateful.example_id == stateful_verbatim.example_id,
+             "zoom and verbatim modes chose different answers with an account");
+
   // The Engine: the admin prefix, the journal (with secrets redacted) and the admin listing.
-  Engine engine(fixtures, EngineOptions{.journal_capacity = 4});
+  Engine engine(fixtures, EngineOptions{.journal_capacity = 4, .clock = test_clock});
   const HttpResponse answer = engine.handle(request);
   FUZZ_CHECK(answer.status >= 100 && answer.status <= 599, "the engine answered a status outside 100..599");
   const bool admin = request.path.compare(0, 8, "/__admin") == 0 && (request.path.size() == 8 || request.path[8] == '/');
   if (!admin) {
-    FUZZ_CHECK(answer.status == zoom.response.status && answer.body == zoom.response.body,
-               "the engine answered otherwise than respond()");
+    FUZZ_CHECK(answer.status == stateful.response.status && answer.body == stateful.response.body,
+               "the engine answered otherwise than respond() with a fresh account");
     check_journal(engine.journal(), request, answer);
+    // A stateless engine answers as respond() without an account.
+    Engine stateless(fixtures, EngineOptions{.journal_capacity = 0, .clock = test_clock, .stateless = true});
+    const HttpResponse documented = stateless.handle(request);
+    FUZZ_CHECK(documented.status == zoom.response.status && documented.body == zoom.response.body,
+               "the stateless engine answered otherwise than respond()");
   } else {
     FUZZ_CHECK(nlohmann::json::parse(answer.body, nullptr, false).is_object(), "an admin answer is not a JSON object");
   }
