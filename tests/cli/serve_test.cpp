@@ -181,3 +181,84 @@ paths:
     CHECK(result.err.find(broken) != std::string::npos);
   }
 }
+
+TEST_CASE("serve --state-file keeps the account across a SIGTERM and the next start", "[cli][serve][state]") {
+  TempDir dir;
+  const auto state_file = dir.file("account.json");
+  const httplib::Headers auth{{"Authorization", "Bearer t"}};
+  std::string id;
+  {
+    Served first({"--state-file", state_file, "--log", "off"});
+    REQUIRE(first.port() > 0);
+    httplib::Client client("127.0.0.1", first.port());
+    auto created = client.Post("/v2/users", auth,
+                               R"({"action":"create","user_info":{"email":"kept@example.com","type":1}})", "application/json");
+    REQUIRE(created);
+    REQUIRE(created->status == 201);
+    id = nlohmann::json::parse(created->body)["id"];
+    first.process.signal(SIGTERM);
+    REQUIRE(first.process.wait(std::chrono::seconds(5)) == 0);
+  }
+  std::ifstream saved(state_file);
+  REQUIRE(saved);
+  const auto document = nlohmann::json::parse(saved, nullptr, false);
+  REQUIRE(document.is_object());
+  CHECK(document["users"].dump().find("kept@example.com") != std::string::npos);
+
+  Served second({"--state-file", state_file, "--log", "off"});
+  REQUIRE(second.port() > 0);
+  httplib::Client client("127.0.0.1", second.port());
+  auto read = client.Get("/v2/users/" + id, auth);
+  REQUIRE(read);
+  CHECK(read->status == 200);
+  CHECK(nlohmann::json::parse(read->body)["email"] == "kept@example.com");
+  auto token = client.Get("/v2/users/" + id + "/token?type=zak", auth);
+  REQUIRE(token);
+  CHECK(token->status == 200);
+}
+
+TEST_CASE("serve --spec checks request bodies against the operation's schema", "[cli][serve][spec][body]") {
+  TempDir dir;
+  const auto spec = dir.write("users.yaml", R"(openapi: 3.0.0
+info: {title: t, version: "1"}
+servers: [{url: "https://api.zoom.us/v2"}]
+paths:
+  /users:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [action]
+              properties:
+                action: {type: string, enum: [create, autoCreate, custCreate, ssoCreate]}
+                user_info:
+                  type: object
+                  required: [email, type]
+                  properties: {email: {type: string, maxLength: 128}, type: {type: integer}}
+      responses: {"201": {description: created}}
+)");
+  Served served({"--spec", spec, "--log", "off"});
+  REQUIRE(served.port() > 0);
+  httplib::Client client("127.0.0.1", served.port());
+  const httplib::Headers auth{{"Authorization", "Bearer t"}};
+  auto users = [&] {
+    auto list = client.Get("/v2/users", auth);
+    return list && list->status == 200 ? nlohmann::json::parse(list->body).value("total_records", -1) : -1;
+  };
+  const int before = users();
+  REQUIRE(before > 0);
+  auto broken = client.Post("/v2/users", auth, R"({"action":"make","user_info":{"type":"basic"}})", "application/json");
+  REQUIRE(broken);
+  CHECK(broken->status == 400);
+  const auto body = nlohmann::json::parse(broken->body);
+  CHECK(body["code"] == 300);
+  CHECK(body["message"] == "Validation Failed.");
+  CHECK(body["errors"].size() == 3);
+  CHECK(users() == before);  // nothing stored from the refused request
+  auto fine = client.Post("/v2/users", auth, R"({"action":"create","user_info":{"email":"b@example.com","type":1}})", "application/json");
+  REQUIRE(fine);
+  CHECK(fine->status == 201);
+  CHECK(users() == before + 1);
+}

@@ -128,8 +128,32 @@ void admit(ParameterRule& rule, const std::string& value, const Route& route, st
                         " is documented, so it passes although it " + *violation);
 }
 
+// The bodies the route's documented requests send pass its body rule (see attach_rules).
+void concede_bodies(Route& route, std::vector<std::string>& concessions) {
+  BodyRule& rule = route.body_rule;
+  if (!rule) return;
+  rule.documented.clear();
+  rule.documented_text.clear();
+  for (const auto& example : route.examples) {
+    auto parsed = nlohmann::json::parse(example.request_body, nullptr, false);
+    if (!parsed.is_object()) {
+      rule.documented_text.push_back(example.request_body);
+      if (!example.request_body.empty())
+        concessions.push_back(route.method + " " + route.path.to_string() + ": example " + example.id +
+                              " sends a body that is not a JSON object, so that body passes");
+      continue;
+    }
+    auto problems = rule.schema->check(parsed);
+    if (problems.empty()) continue;
+    concessions.push_back(route.method + " " + route.path.to_string() + ": example " + example.id +
+                          "'s body is documented, so it passes although " + problems.front().to_string());
+    rule.documented.push_back(std::move(parsed));
+  }
+}
+
 // A documented request must pass its route's rules (see attach_rules).
 void concede_to_documented(Route& route, std::vector<std::string>& concessions) {
+  concede_bodies(route, concessions);
   for (auto& rule : route.parameter_rules) {
     if (rule.location == ParameterLocation::path) {
       auto documented = route.documented_params.find(rule.name);
@@ -234,6 +258,7 @@ AttachReport attach_rules(std::vector<Route>& routes, const std::vector<Operatio
       matched = true;
       touched[r] = true;
       if (route.scopes.empty()) route.scopes = operation.scopes;
+      if (operation.body_schema) route.body_rule = BodyRule{operation.body_schema, {}, {}, operation.body_source};
       for (auto rule : operation.parameters) {
         if (rule.location == ParameterLocation::path) {
           // The spec's name for the segment may differ from the Postman variable's: the route's wins.

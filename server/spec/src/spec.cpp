@@ -1,6 +1,8 @@
 #include "fakezoom/spec/spec.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <stdexcept>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -108,6 +110,103 @@ std::vector<std::string> operation_scopes(const json& operation, const json& glo
   return scopes;
 }
 
+// Bounds on a body schema once its $refs are inlined: a spec may be hostile.
+constexpr std::size_t kMaxSchemaNodes = 100'000;
+constexpr int kMaxSchemaDepth = 64;
+
+struct Inlining {
+  LocalRefs& refs;
+  std::vector<std::string> within;  // pointers of the $ref targets being inlined
+  std::size_t nodes = 0;
+  bool failed = false;
+};
+
+// The schema with every local $ref replaced by what it names, so valijson sees one document.
+// A $ref back into a schema being inlined (a recursive schema) becomes {}: anything passes
+// there. OpenAPI 3.0's `nullable: true` becomes JSON Schema's `"type": [T, "null"]`.
+json inline_refs(const json& node, const std::string& pointer, Inlining& in, int depth) {
+  if (in.failed) return json::object();
+  if (++in.nodes > kMaxSchemaNodes || depth > kMaxSchemaDepth) {
+    in.refs.problem(pointer, "the body schema is too large once its $refs are inlined (over " +
+                                 std::to_string(kMaxSchemaNodes) + " nodes or " + std::to_string(kMaxSchemaDepth) +
+                                 " levels)");
+    in.failed = true;
+    return json::object();
+  }
+  if (node.is_array()) {
+    json out = json::array();
+    for (std::size_t i = 0; i < node.size(); ++i)
+      out.push_back(inline_refs(node[i], pointer + "/" + std::to_string(i), in, depth + 1));
+    return out;
+  }
+  if (!node.is_object()) return node;
+  if (node.contains("$ref")) {
+    std::string at = pointer;
+    const json* target = in.refs.follow(node, at);
+    if (!target) {
+      in.failed = true;
+      return json::object();
+    }
+    if (std::find(in.within.begin(), in.within.end(), at) != in.within.end()) return json::object();
+    in.within.push_back(at);
+    json out = inline_refs(*target, at, in, depth + 1);
+    in.within.pop_back();
+    return out;
+  }
+  json out = json::object();
+  for (const auto& [key, value] : node.items()) out[key] = inline_refs(value, pointer + "/" + pointer_token(key), in, depth + 1);
+  if (out.value("nullable", false) && out.contains("type") && out["type"].is_string())
+    out["type"] = json::array({out["type"], "null"});
+  return out;
+}
+
+// The JSON request body's schema: OpenAPI 3's requestBody content, or Swagger 2.0's body
+// parameter (the operation's, else its path item's); nullptr with no such schema, or with a
+// problem recorded when it cannot be read.
+std::shared_ptr<const BodySchema> body_schema(const json& operation, const json& item, const std::string& at,
+                                              LocalRefs& refs, std::string& source) {
+  std::string pointer;
+  const json* schema = nullptr;
+  if (operation.contains("requestBody")) {
+    pointer = at + "/requestBody";
+    const json* body = refs.follow(operation["requestBody"], pointer);
+    static const json none;
+    const json& content = body ? field(*body, "content") : none;
+    if (content.is_object())
+      for (const auto& [type, media] : content.items())
+        if (type.find("json") != std::string::npos && media.contains("schema")) {
+          pointer += "/content/" + pointer_token(type) + "/schema";
+          schema = &media["schema"];
+          break;
+        }
+  } else {
+    const std::string item_at = at.substr(0, at.rfind('/'));
+    const std::pair<const json*, std::string> lists[] = {{&field(operation, "parameters"), at}, {&field(item, "parameters"), item_at}};
+    for (const auto& [list, base] : lists) {
+      if (schema || !list->is_array()) continue;
+      for (std::size_t i = 0; i < list->size() && !schema; ++i) {
+        std::string p = base + "/parameters/" + std::to_string(i);
+        const json* parameter = refs.follow((*list)[i], p);
+        if (parameter && field(*parameter, "in") == "body" && parameter->contains("schema")) {
+          pointer = p + "/schema";
+          schema = &(*parameter)["schema"];
+        }
+      }
+    }
+  }
+  if (!schema) return nullptr;
+  Inlining inlining{refs};
+  json inlined = inline_refs(*schema, pointer, inlining, 0);
+  if (inlining.failed) return nullptr;
+  try {
+    source = refs.file() + ": " + pointer;
+    return BodySchema::compile(inlined);
+  } catch (const std::invalid_argument& e) {
+    refs.problem(pointer, e.what());
+    return nullptr;
+  }
+}
+
 void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& global_security) {
   if (!paths.is_object()) return refs.problem("/paths", paths.is_null() ? "missing: a spec needs \"paths\"" : "must be an object of path items");
   for (const auto& [key, item_node] : paths.items()) {
@@ -134,6 +233,7 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
       }
       OperationRules rules{upper(method), key, shared, spec.file, at, operation_scopes(operation, global_security)};
       for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs)) put(rules.parameters, std::move(rule));
+      rules.body_schema = body_schema(operation, *item, at, refs, rules.body_source);
       spec.operations.push_back(std::move(rules));
     }
   }

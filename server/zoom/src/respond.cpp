@@ -56,6 +56,21 @@ std::string list_examples(const Route& route) {
   return out.empty() ? "none" : out;
 }
 
+// The body against the route's schema, after the parameters: a body that is not a JSON
+// object is Zoom's own 300, a broken field the validation 300 listing every one. A body in
+// another media type (Content-Type given and not JSON) is not the schema's to judge.
+std::optional<Outcome> check_body(const Route& route, const HttpRequest& request) {
+  if (!route.body_rule) return std::nullopt;
+  if (auto type = request.headers.get("Content-Type"); type && type->find("json") == std::string::npos) return std::nullopt;
+  const auto parsed = nlohmann::json::parse(request.body, nullptr, false);
+  if (route.body_rule.is_documented(request.body, parsed)) return std::nullopt;
+  if (!parsed.is_object())
+    return rule(wire::body_not_json(), "fakezoom.body-not-json", "Zoom rule: the body is not a JSON object", true, &route);
+  if (auto errors = route.body_rule.schema->check(parsed); !errors.empty())
+    return rule(wire::validation_failed(errors), "fakezoom.validation-failed", "Zoom rule: validation failed", true, &route);
+  return std::nullopt;
+}
+
 Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
                Account* account) {
   // The query without fakezoom's own __code and __example: copied only when it holds them.
@@ -118,6 +133,7 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   if (auto errors = validate(route.parameter_rules, lookup.params, query); !errors.empty())
     return rule(wire::validation_failed(errors), "fakezoom.validation-failed",
                 "Zoom rule: validation failed", true, &route);
+  if (auto refused = check_body(route, request)) return std::move(*refused);
   if (auto user = param_value(lookup.params, "userId")) {
     const bool known = account ? account->has_user(resolve_user(*account, *user)) : knows_user(fixtures, route, *user);
     if (!known) {

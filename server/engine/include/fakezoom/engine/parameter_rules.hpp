@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fakezoom/engine/body_schema.hpp"
 #include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/engine/input_problem.hpp"
 #include "fakezoom/engine/path_template.hpp"
@@ -55,6 +56,9 @@ struct OperationRules {
   // What a token needs to call the operation (any one of them); a route that documents no
   // scopes of its own takes these (--auth strict).
   std::vector<std::string> scopes = {};
+  // The JSON request body's schema, compiled at load; null when the operation documents none.
+  std::shared_ptr<const BodySchema> body_schema = nullptr;
+  std::string body_source = {};  // "file: /json/pointer" of the schema
 };
 
 struct AttachReport {
@@ -73,7 +77,8 @@ struct Route;
 // for a parameter the route already has a rule for replaces it, so later sources win. Then
 // every documented request of a touched route must pass: a value it sends that breaks a rule
 // joins the rule's `documented` values, and a required parameter it leaves out becomes
-// optional. Each such concession is reported.
+// optional. A body schema replaces the route's, and a documented request body that breaks it
+// passes all the same. Each such concession is reported.
 AttachReport attach_rules(std::vector<Route>& routes, const std::vector<OperationRules>& operations,
                           std::string_view fallback_base = "");
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/engine/body_schema.hpp"
 #include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/engine/parameter_rules.hpp"
 #include "fakezoom/engine/path_template.hpp"
@@ -63,6 +64,8 @@ struct Route {
   // Path and query parameter rules from a spec or a rules file; broken ones answer Zoom's 400
   // code 300 (see parameter_rules.hpp). Empty: nothing is validated.
   std::vector<ParameterRule> parameter_rules;
+  // The request body's schema from a spec or a rules file; a broken body answers the same 400.
+  BodyRule body_rule;
   // From the description's `**Scopes:**` line (or a spec): what a token needs under --auth strict.
   std::vector<std::string> scopes;
   // From the description's `**Rate Limit Label:**` line: "Light", "Medium", "Heavy",
