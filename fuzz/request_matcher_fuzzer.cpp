@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/core/engine.hpp"
-#include "fakezoom/zoom/account_seed.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/zoom/account_seed.hpp"
 #include "fuzz_fixtures.hpp"
 #include "fuzz_support.hpp"
 #include "response_checks.hpp"
@@ -35,7 +35,8 @@ std::unique_ptr<Account> fresh_account() {
 bool is_token(std::string_view text) {
   if (text.empty()) return false;
   for (const char c : text)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos))
+    if (!(std::isalnum(static_cast<unsigned char>(c)) ||
+          std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos))
       return false;
   return true;
 }
@@ -45,7 +46,8 @@ void check_journal(const Journal& journal, const HttpRequest& request, const Htt
   FUZZ_CHECK(entries.size() == 1 && journal.total() == 1, "one request did not make exactly one journal entry");
   const JournalEntry& entry = entries.front();
   FUZZ_CHECK(entry.status == answer.status, "the journal's status is not the one answered");
-  FUZZ_CHECK(entry.request.method == request.method && entry.request.path == request.path && entry.request.body == request.body,
+  FUZZ_CHECK(entry.request.method == request.method && entry.request.path == request.path &&
+                 entry.request.body == request.body,
              "the journal does not show the request as it came in");
   // Tokens never reach the journal unless asked for (issue 6, part 5).
   for (const auto& [name, value] : entry.request.headers)
@@ -119,15 +121,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // to a fresh engine would, so a create in one does not make the other's a conflict.
   const Outcome stateful = respond(*fixtures, request, BodyMode::zoom, CallerAuth{}, fresh_account().get());
   fuzz::check_outcome(*fixtures, request, stateful, BodyMode::zoom);
-  const Outcome stateful_verbatim = respond(*fixtures, request, BodyMode::verbatim, CallerAuth{}, fresh_account().get());
-  FUZZ_CHECK(stateful.response.status == stateful_verbatim.response.status && stateful.example_id == stateful_verbatim.example_id,
+  const Outcome stateful_verbatim =
+      respond(*fixtures, request, BodyMode::verbatim, CallerAuth{}, fresh_account().get());
+  FUZZ_CHECK(stateful.response.status == stateful_verbatim.response.status &&
+                 stateful.example_id == stateful_verbatim.example_id,
              "zoom and verbatim modes chose different answers with an account");
 
   // The Engine: the admin prefix, the journal (with secrets redacted) and the admin listing.
   Engine engine(fixtures, EngineOptions{.journal_capacity = 4, .clock = test_clock});
   const HttpResponse answer = engine.handle(request);
   FUZZ_CHECK(answer.status >= 100 && answer.status <= 599, "the engine answered a status outside 100..599");
-  const bool admin = request.path.compare(0, 8, "/__admin") == 0 && (request.path.size() == 8 || request.path[8] == '/');
+  const bool admin =
+      request.path.compare(0, 8, "/__admin") == 0 && (request.path.size() == 8 || request.path[8] == '/');
   if (!admin) {
     FUZZ_CHECK(answer.status == stateful.response.status && answer.body == stateful.response.body,
                "the engine answered otherwise than respond() with a fresh account");

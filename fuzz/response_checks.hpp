@@ -15,7 +15,9 @@
 
 namespace fakezoom::fuzz {
 
-inline bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+inline bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
 
 inline bool blank(std::string_view s) {
   for (char c : s)
@@ -37,7 +39,8 @@ inline std::string string_field(const nlohmann::json& object, const char* key) {
   return it == object.end() || !it->is_string() ? std::string() : it->get<std::string>();
 }
 
-inline const Example* find_example(const FixtureSet& fixtures, const std::string& route_id, const std::string& example_id) {
+inline const Example* find_example(const FixtureSet& fixtures, const std::string& route_id,
+                                   const std::string& example_id) {
   for (const auto& route : fixtures.routes.routes()) {
     if (route.id != route_id) continue;
     for (const auto& example : route.examples)
@@ -70,7 +73,8 @@ inline void check_headers(const Headers& headers) {
   }
 }
 
-inline void check_outcome(const FixtureSet& fixtures, const HttpRequest& request, const Outcome& outcome, BodyMode mode) {
+inline void check_outcome(const FixtureSet& fixtures, const HttpRequest& request, const Outcome& outcome,
+                          BodyMode mode) {
   const HttpResponse& response = outcome.response;
   FUZZ_CHECK(response.status >= 100 && response.status <= 599, "status outside 100..599");
   FUZZ_CHECK(response.headers.count("Matched-Stub-Id") == 1, "not exactly one Matched-Stub-Id header");
@@ -102,9 +106,11 @@ inline void check_outcome(const FixtureSet& fixtures, const HttpRequest& request
     // Every 401 fakezoom makes up is Zoom's 124 (a documented 401 example may carry its own code).
     if (response.status == 401) FUZZ_CHECK(int_field(body, "code") == 124, "a made-up 401 without Zoom's code 124");
     // A documented example may be a 405 of its own; fakezoom's 405 always says what is allowed.
-    if (response.status == 405) FUZZ_CHECK(!response.headers.get("Allow").value_or("").empty(), "fakezoom's 405 without Allow");
+    if (response.status == 405)
+      FUZZ_CHECK(!response.headers.get("Allow").value_or("").empty(), "fakezoom's 405 without Allow");
     if (outcome.example_id == "fakezoom.unmatched") {
-      FUZZ_CHECK(response.status == 404 && response.headers.get("X-Mock-Unmatched") == "true", "unmatched but not 404 + X-Mock-Unmatched");
+      FUZZ_CHECK(response.status == 404 && response.headers.get("X-Mock-Unmatched") == "true",
+                 "unmatched but not 404 + X-Mock-Unmatched");
       FUZZ_CHECK(body.contains("error") && string_field(body["error"], "name") == "mockRequestNotFoundError",
                  "unmatched without Postman's mockRequestNotFoundError");
     }
@@ -116,7 +122,8 @@ inline void check_outcome(const FixtureSet& fixtures, const HttpRequest& request
     FUZZ_CHECK(response.status == example->status, "the answer's status is not the example's");
     const bool bodyless = example->status == 204 || example->status == 304;
     if (mode == BodyMode::verbatim || !blank(example->body))
-      FUZZ_CHECK(response.body == (bodyless ? std::string() : example->body), "the body is not the example's as documented");
+      FUZZ_CHECK(response.body == (bodyless ? std::string() : example->body),
+                 "the body is not the example's as documented");
     if (mode == BodyMode::zoom && blank(example->body) && example->status >= 400) {
       const auto body = nlohmann::json::parse(response.body, nullptr, false);
       FUZZ_CHECK(int_field(body, "code").has_value() && body.contains("message") && body["message"].is_string(),
@@ -126,8 +133,8 @@ inline void check_outcome(const FixtureSet& fixtures, const HttpRequest& request
 
   // Zoom's rule, independent of the implementation: a request on a documented route without
   // any Authorization header, that does not ask for an example itself, gets 401 code 124.
-  if (!request.headers.get("Authorization") && !asks_for_example(request) && outcome.example_id != "fakezoom.unmatched" &&
-      outcome.example_id != "fakezoom.method-not-allowed")
+  if (!request.headers.get("Authorization") && !asks_for_example(request) &&
+      outcome.example_id != "fakezoom.unmatched" && outcome.example_id != "fakezoom.method-not-allowed")
     FUZZ_CHECK(response.status == 401 && starts_with(outcome.example_id, "fakezoom.auth."),
                "a request without Authorization on a documented route was not refused with 401");
 }

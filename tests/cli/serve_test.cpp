@@ -74,8 +74,9 @@ TEST_CASE("the seed's curl command answers 200 against the served fixtures", "[c
   Served served({"--log", "off"});
   REQUIRE(served.port() > 0);
   const std::string base = "http://127.0.0.1:" + std::to_string(served.port()) + "/v2";
-  auto result = fakezoom::test::run({"curl", "-s", "-w", "\\n%{http_code}", "-G", "-d", "type=zak", "-d", "ttl=68423085",
-                                     "-H", "Authorization: Bearer <access_token>", base + "/users/:userId/token"});
+  auto result =
+      fakezoom::test::run({"curl", "-s", "-w", "\\n%{http_code}", "-G", "-d", "type=zak", "-d", "ttl=68423085", "-H",
+                           "Authorization: Bearer <access_token>", base + "/users/:userId/token"});
   REQUIRE(result.exit_code == 0);
   const auto newline = result.out.rfind('\n');
   CHECK(result.out.substr(newline + 1) == "200");
@@ -124,9 +125,7 @@ TEST_CASE("serve refuses bad usage and broken fixtures with exit code 2", "[cli]
   SECTION("a port out of range") {
     CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "70000"}).exit_code == 2);
   }
-  SECTION("no worker threads") {
-    CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--threads", "0"}).exit_code == 2);
-  }
+  SECTION("no worker threads") { CHECK(fakezoom::test::run({FAKEZOOM_EXE, "serve", "--threads", "0"}).exit_code == 2); }
   SECTION("a broken fixture lists every problem with its file and JSON pointer") {
     TempDir dir;
     const auto file = dir.write("broken.json", R"({"item":[
@@ -175,8 +174,8 @@ paths:
 
   SECTION("a broken spec stops start-up with exit code 2 naming the file") {
     const auto broken = dir.write("broken.json", R"({"openapi": "3.0.0", "paths": 7})");
-    auto result = fakezoom::test::run({FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", FAKEZOOM_FIXTURES_DIR,
-                                       "--spec", broken});
+    auto result = fakezoom::test::run(
+        {FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", FAKEZOOM_FIXTURES_DIR, "--spec", broken});
     CHECK(result.exit_code == 2);
     CHECK(result.err.find(broken) != std::string::npos);
   }
@@ -191,8 +190,9 @@ TEST_CASE("serve --state-file keeps the account across a SIGTERM and the next st
     Served first({"--state-file", state_file, "--log", "off"});
     REQUIRE(first.port() > 0);
     httplib::Client client("127.0.0.1", first.port());
-    auto created = client.Post("/v2/users", auth,
-                               R"({"action":"create","user_info":{"email":"kept@example.com","type":1}})", "application/json");
+    auto created =
+        client.Post("/v2/users", auth, R"({"action":"create","user_info":{"email":"kept@example.com","type":1}})",
+                    "application/json");
     REQUIRE(created);
     REQUIRE(created->status == 201);
     id = nlohmann::json::parse(created->body)["id"];
@@ -257,7 +257,8 @@ paths:
   CHECK(body["message"] == "Validation Failed.");
   CHECK(body["errors"].size() == 3);
   CHECK(users() == before);  // nothing stored from the refused request
-  auto fine = client.Post("/v2/users", auth, R"({"action":"create","user_info":{"email":"b@example.com","type":1}})", "application/json");
+  auto fine = client.Post("/v2/users", auth, R"({"action":"create","user_info":{"email":"b@example.com","type":1}})",
+                          "application/json");
   REQUIRE(fine);
   CHECK(fine->status == 201);
   CHECK(users() == before + 1);

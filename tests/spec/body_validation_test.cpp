@@ -39,11 +39,14 @@ std::vector<std::string> fields(const std::vector<InputProblem>& problems) {
 json openapi_with_body(const json& schema, const json& components = json::object()) {
   return {{"openapi", "3.0.0"},
           {"servers", {{{"url", "https://api.zoom.us/v2"}}}},
-          {"paths", {{"/users", {{"post", {{"requestBody", {{"content", {{"application/json", {{"schema", schema}}}}}}}}}}}}},
+          {"paths",
+           {{"/users", {{"post", {{"requestBody", {{"content", {{"application/json", {{"schema", schema}}}}}}}}}}}}},
           {"components", {{"schemas", components}}}};
 }
 
-Spec read(const json& document, std::vector<Problem>& problems) { return read_spec_json("spec.json", document, problems); }
+Spec read(const json& document, std::vector<Problem>& problems) {
+  return read_spec_json("spec.json", document, problems);
+}
 
 HttpRequest create_user(const std::string& body) {
   HttpRequest request = zoom_request("POST", "/v2/users");
@@ -71,10 +74,12 @@ TEST_CASE("a body schema lists every broken field by its dotted name", "[spec][b
     const auto problems = schema->check(json::parse(
         R"({"action":"destroy","user_info":{"email":7,"type":3,"first_name":")" + std::string(65, 'x') + R"("}})"));
     INFO(json(fields(problems)).dump());
-    CHECK(fields(problems) == std::vector<std::string>{"action", "user_info.email", "user_info.first_name", "user_info.type"});
+    CHECK(fields(problems) ==
+          std::vector<std::string>{"action", "user_info.email", "user_info.first_name", "user_info.type"});
   }
   SECTION("an array item is named by its index") {
-    const auto list = BodySchema::compile(json::parse(R"({"type":"object","properties":{"ids":{"type":"array","items":{"type":"integer"}}}})"));
+    const auto list = BodySchema::compile(
+        json::parse(R"({"type":"object","properties":{"ids":{"type":"array","items":{"type":"integer"}}}})"));
     CHECK(fields(list->check(json::parse(R"({"ids":[1,"two",3]})"))) == std::vector<std::string>{"ids[1]"});
   }
 }
@@ -82,23 +87,30 @@ TEST_CASE("a body schema lists every broken field by its dotted name", "[spec][b
 TEST_CASE("the spec loader reads requestBody and Swagger body schemas with their $refs", "[spec][body]") {
   std::vector<Problem> problems;
   SECTION("OpenAPI 3: a $ref into components, inlined") {
-    const Spec spec = read(openapi_with_body({{"$ref", "#/components/schemas/User"}}, {{"User", kCreateUser}}), problems);
+    const Spec spec =
+        read(openapi_with_body({{"$ref", "#/components/schemas/User"}}, {{"User", kCreateUser}}), problems);
     REQUIRE(problems.empty());
     REQUIRE(spec.operations.size() == 1);
     REQUIRE(spec.operations[0].body_schema);
-    CHECK(spec.operations[0].body_source == "spec.json: /paths/~1users/post/requestBody/content/application~1json/schema");
-    CHECK(fields(spec.operations[0].body_schema->check(json::parse(R"({"action":"x"})"))) == std::vector<std::string>{"action"});
+    CHECK(spec.operations[0].body_source ==
+          "spec.json: /paths/~1users/post/requestBody/content/application~1json/schema");
+    CHECK(fields(spec.operations[0].body_schema->check(json::parse(R"({"action":"x"})"))) ==
+          std::vector<std::string>{"action"});
   }
   SECTION("Swagger 2.0: the body parameter's schema") {
-    const json swagger = {{"swagger", "2.0"}, {"basePath", "/v2"},
-                          {"paths", {{"/users", {{"post", {{"parameters", {{{"in", "body"}, {"name", "body"}, {"schema", kCreateUser}}}}}}}}}}};
+    const json swagger = {
+        {"swagger", "2.0"},
+        {"basePath", "/v2"},
+        {"paths",
+         {{"/users", {{"post", {{"parameters", {{{"in", "body"}, {"name", "body"}, {"schema", kCreateUser}}}}}}}}}}};
     const Spec spec = read(swagger, problems);
     REQUIRE(problems.empty());
     REQUIRE(spec.operations.at(0).body_schema);
     CHECK(spec.operations[0].body_source == "spec.json: /paths/~1users/post/parameters/0/schema");
   }
   SECTION("a recursive schema loads, and anything passes where it recurs") {
-    const json node = json::parse(R"({"type":"object","properties":{"name":{"type":"string"},"child":{"$ref":"#/components/schemas/Node"}}})");
+    const json node = json::parse(
+        R"({"type":"object","properties":{"name":{"type":"string"},"child":{"$ref":"#/components/schemas/Node"}}})");
     const Spec spec = read(openapi_with_body({{"$ref", "#/components/schemas/Node"}}, {{"Node", node}}), problems);
     REQUIRE(problems.empty());
     const auto& schema = spec.operations.at(0).body_schema;
@@ -108,7 +120,9 @@ TEST_CASE("the spec loader reads requestBody and Swagger body schemas with their
     CHECK(schema->check(json::parse(R"({"name":"root","child":{"name":5}})")).empty());
   }
   SECTION("nullable: true lets null through") {
-    const Spec spec = read(openapi_with_body(json::parse(R"({"type":"object","properties":{"dept":{"type":"string","nullable":true}}})")), problems);
+    const Spec spec = read(
+        openapi_with_body(json::parse(R"({"type":"object","properties":{"dept":{"type":"string","nullable":true}}})")),
+        problems);
     REQUIRE(spec.operations.at(0).body_schema);
     CHECK(spec.operations[0].body_schema->check(json::parse(R"({"dept":null})")).empty());
     CHECK_FALSE(spec.operations[0].body_schema->check(json::parse(R"({"dept":1})")).empty());
@@ -124,7 +138,8 @@ TEST_CASE("the spec loader reads requestBody and Swagger body schemas with their
     json components = json::object();
     for (int i = 0; i < 40; ++i) {
       const std::string next = "#/components/schemas/S" + std::to_string(i + 1);
-      components["S" + std::to_string(i)] = {{"type", "object"}, {"properties", {{"a", {{"$ref", next}}}, {"b", {{"$ref", next}}}}}};
+      components["S" + std::to_string(i)] = {{"type", "object"},
+                                             {"properties", {{"a", {{"$ref", next}}}, {"b", {{"$ref", next}}}}}};
     }
     components["S40"] = {{"type", "string"}};
     const Spec spec = read(openapi_with_body({{"$ref", "#/components/schemas/S0"}}, components), problems);
@@ -134,7 +149,8 @@ TEST_CASE("the spec loader reads requestBody and Swagger body schemas with their
   }
 }
 
-TEST_CASE("with Zoom's Users spec, POST /users refuses a broken body with every field, before the account stores it", "[spec][body][zoom]") {
+TEST_CASE("with Zoom's Users spec, POST /users refuses a broken body with every field, before the account stores it",
+          "[spec][body][zoom]") {
   if (!std::filesystem::exists(kUsersSpec)) {
     WARN("skipped: " << kUsersSpec << " not found");
     CHECK_FALSE(std::filesystem::exists(kUsersSpec));
@@ -146,7 +162,9 @@ TEST_CASE("with Zoom's Users spec, POST /users refuses a broken body with every 
   REQUIRE(route->body_rule);
   Account account(AccountOptions{}, account_seed(fixtures));
   const std::size_t users = account.user_count();
-  auto send = [&](const std::string& body) { return respond(fixtures, create_user(body), BodyMode::zoom, CallerAuth{}, &account); };
+  auto send = [&](const std::string& body) {
+    return respond(fixtures, create_user(body), BodyMode::zoom, CallerAuth{}, &account);
+  };
 
   SECTION("broken fields: 400 code 300 Validation Failed., each one listed") {
     const Outcome outcome = send(R"({"action":"delete","user_info":{"type":"one"}})");

@@ -52,7 +52,8 @@ HttpRequest documented_request(const Route& route, const Example& example) {
   }
   request.query = example.query;
   for (std::size_t i = 0; i < example.query.size(); ++i)
-    request.target += (i ? "&" : "?") + percent_encode(example.query[i].first) + "=" + percent_encode(example.query[i].second);
+    request.target +=
+        (i ? "&" : "?") + percent_encode(example.query[i].first) + "=" + percent_encode(example.query[i].second);
   request.headers.add("Authorization", "Bearer zoom-specs-test");
   request.body = example.request_body;
   if (!example.request_content_type.empty()) request.headers.add("Content-Type", example.request_content_type);
@@ -114,8 +115,8 @@ TEST_CASE("Zoom's specs give the routes of Zoom's collection their rules", "[spe
     FixtureSet fixtures = load_fixtures({kCollection});
     const auto coverage = apply_specs(fixtures, {kSwagger2});
     REQUIRE(coverage.size() == 1);
-    WARN("Swagger 2.0 covers " << coverage[0].routes.size() << " routes, " << routes_with_rules(fixtures) << " with rules, "
-                               << coverage[0].concessions.size() << " concessions");
+    WARN("Swagger 2.0 covers " << coverage[0].routes.size() << " routes, " << routes_with_rules(fixtures)
+                               << " with rules, " << coverage[0].concessions.size() << " concessions");
     for (const auto& concession : coverage[0].concessions) WARN(concession);
     // 143 of its 155 operations; of the rest, five write "/v2" into paths under basePath "/v2".
     CHECK(coverage[0].routes.size() == 143);
@@ -183,7 +184,8 @@ TEST_CASE("the seed's route follows the 2026 spec when it is given", "[spec][zoo
   if (zoom_data_absent()) return;
   const FixtureSet fixtures = load_fixtures_with_specs({kFixturesDir}, {}, {kOpenApi3});
   auto status = [&](QueryParams query) {
-    return respond(fixtures, zoom_request("GET", "/v2/users/me/token", std::move(query)), BodyMode::zoom).response.status;
+    return respond(fixtures, zoom_request("GET", "/v2/users/me/token", std::move(query)), BodyMode::zoom)
+        .response.status;
   };
   CHECK(status({{"type", "zak"}, {"ttl", "68423085"}}) == 200);
   CHECK(status({{"type", "onbehalf"}}) == 200);

@@ -40,7 +40,8 @@ std::string field_name(const std::vector<std::string>& context) {
   for (const auto& step : context) {
     if (step == "<root>" || step.size() < 2) continue;
     const std::string inner = step.substr(1, step.size() - 2);
-    const bool index = !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool index =
+        !inner.empty() && std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; });
     field += index ? "[" + inner + "]" : (field.empty() ? "" : ".") + inner;
   }
   return field;
@@ -67,7 +68,8 @@ std::vector<InputProblem> BodySchema::check(const nlohmann::json& body) const {
       // A missing property is a problem of that property, not of its parent.
       const auto name = error.description.substr(missing.size(), error.description.size() - missing.size() - 2);
       problem = {problem.field.empty() ? name : problem.field + "." + name, "is required"};
-    } else if (std::any_of(errors.begin(), errors.end(), [&](const auto& other) { return is_prefix(error.context, other.context); })) {
+    } else if (std::any_of(errors.begin(), errors.end(),
+                           [&](const auto& other) { return is_prefix(error.context, other.context); })) {
       // valijson also reports each parent of a broken field ("Failed to validate against
       // schema associated with property name 'user_info'."): the deepest says what is wrong.
       continue;

@@ -185,10 +185,14 @@ std::string_view to_string(ParameterLocation location) {
 
 std::string_view to_string(ParameterType type) {
   switch (type) {
-    case ParameterType::integer: return "integer";
-    case ParameterType::number: return "number";
-    case ParameterType::boolean: return "boolean";
-    case ParameterType::string: break;
+    case ParameterType::integer:
+      return "integer";
+    case ParameterType::number:
+      return "number";
+    case ParameterType::boolean:
+      return "boolean";
+    case ParameterType::string:
+      break;
   }
   return "string";
 }
@@ -205,10 +209,12 @@ std::optional<std::string> rule_violation(const ParameterRule& rule, std::string
     case ParameterType::boolean:
       if (value != "true" && value != "false") return "must be true or false";
       break;
-    case ParameterType::string: break;
+    case ParameterType::string:
+      break;
   }
-  if (rule.enum_values && std::none_of(rule.enum_values->begin(), rule.enum_values->end(),
-                                       [&](const std::string& allowed) { return same_enum_value(rule, value, allowed); }))
+  if (rule.enum_values &&
+      std::none_of(rule.enum_values->begin(), rule.enum_values->end(),
+                   [&](const std::string& allowed) { return same_enum_value(rule, value, allowed); }))
     return "must be one of: " + join(*rule.enum_values);
   if ((rule.minimum || rule.maximum) && (rule.type == ParameterType::integer || rule.type == ParameterType::number)) {
     const double number = numeric_value(value).value_or(0);
@@ -219,13 +225,15 @@ std::optional<std::string> rule_violation(const ParameterRule& rule, std::string
 }
 
 std::vector<InputProblem> validate(const std::vector<ParameterRule>& rules, const PathParams& path,
-                                 const QueryParams& query) {
+                                   const QueryParams& query) {
   std::vector<InputProblem> errors;
   for (const auto& rule : rules) {
     std::optional<std::string> broken;
     if (rule.location == ParameterLocation::path) {
       auto value = param_value(path, rule.name);
-      broken = value ? rule_violation(rule, *value) : rule.required ? std::optional<std::string>("is required") : std::nullopt;
+      broken = value           ? rule_violation(rule, *value)
+               : rule.required ? std::optional<std::string>("is required")
+                               : std::nullopt;
     } else {
       bool sent = false;
       for (const auto& [key, value] : query) {

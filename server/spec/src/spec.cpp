@@ -1,12 +1,12 @@
 #include "fakezoom/spec/spec.hpp"
 
 #include <algorithm>
-#include <memory>
-#include <stdexcept>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <stdexcept>
 
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "fakezoom/fixtures/rules_file.hpp"
@@ -154,7 +154,8 @@ json inline_refs(const json& node, const std::string& pointer, Inlining& in, int
     return out;
   }
   json out = json::object();
-  for (const auto& [key, value] : node.items()) out[key] = inline_refs(value, pointer + "/" + pointer_token(key), in, depth + 1);
+  for (const auto& [key, value] : node.items())
+    out[key] = inline_refs(value, pointer + "/" + pointer_token(key), in, depth + 1);
   if (out.value("nullable", false) && out.contains("type") && out["type"].is_string())
     out["type"] = json::array({out["type"], "null"});
   return out;
@@ -181,7 +182,8 @@ std::shared_ptr<const BodySchema> body_schema(const json& operation, const json&
         }
   } else {
     const std::string item_at = at.substr(0, at.rfind('/'));
-    const std::pair<const json*, std::string> lists[] = {{&field(operation, "parameters"), at}, {&field(item, "parameters"), item_at}};
+    const std::pair<const json*, std::string> lists[] = {{&field(operation, "parameters"), at},
+                                                         {&field(item, "parameters"), item_at}};
     for (const auto& [list, base] : lists) {
       if (schema || !list->is_array()) continue;
       for (std::size_t i = 0; i < list->size() && !schema; ++i) {
@@ -208,7 +210,9 @@ std::shared_ptr<const BodySchema> body_schema(const json& operation, const json&
 }
 
 void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& global_security) {
-  if (!paths.is_object()) return refs.problem("/paths", paths.is_null() ? "missing: a spec needs \"paths\"" : "must be an object of path items");
+  if (!paths.is_object())
+    return refs.problem("/paths",
+                        paths.is_null() ? "missing: a spec needs \"paths\"" : "must be an object of path items");
   for (const auto& [key, item_node] : paths.items()) {
     if (key.rfind("x-", 0) == 0) continue;  // extensions
     std::string pointer = "/paths/" + pointer_token(key);
@@ -232,7 +236,8 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
         continue;
       }
       OperationRules rules{upper(method), key, shared, spec.file, at, operation_scopes(operation, global_security)};
-      for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs)) put(rules.parameters, std::move(rule));
+      for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs))
+        put(rules.parameters, std::move(rule));
       rules.body_schema = body_schema(operation, *item, at, refs, rules.body_source);
       spec.operations.push_back(std::move(rules));
     }
@@ -256,24 +261,31 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
     const json& servers = field(document, "servers");
     if (servers.is_array() && !servers.empty()) {
       const json& url = field(servers[0], "url");
-      if (url.is_string()) spec.base_path = path_of(url);
-      else refs.problem("/servers/0/url", "must be a URL string");
+      if (url.is_string())
+        spec.base_path = path_of(url);
+      else
+        refs.problem("/servers/0/url", "must be a URL string");
     } else if (!servers.is_null() && !servers.is_array()) {
       refs.problem("/servers", "must be an array of {url}");
     }
   } else if (swagger.is_string() && swagger == "2.0") {
     spec.format = "Swagger 2.0";
     const json& base = field(document, "basePath");
-    if (base.is_string()) spec.base_path = path_of(base.get<std::string>());
-    else if (!base.is_null()) refs.problem("/basePath", "must be a path string");
+    if (base.is_string())
+      spec.base_path = path_of(base.get<std::string>());
+    else if (!base.is_null())
+      refs.problem("/basePath", "must be a path string");
   } else if (!openapi.is_null()) {
-    refs.problem("/openapi", "OpenAPI " + openapi.dump(-1, ' ', false, json::error_handler_t::replace) + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    refs.problem("/openapi", "OpenAPI " + openapi.dump(-1, ' ', false, json::error_handler_t::replace) +
+                                 " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
     return spec;
   } else if (!swagger.is_null()) {
-    refs.problem("/swagger", "Swagger " + swagger.dump(-1, ' ', false, json::error_handler_t::replace) + " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
+    refs.problem("/swagger", "Swagger " + swagger.dump(-1, ' ', false, json::error_handler_t::replace) +
+                                 " is not supported: fakezoom reads OpenAPI 3 and Swagger 2.0");
     return spec;
   } else {
-    refs.problem("", "not an OpenAPI 3 document (no \"openapi\": \"3.x\") nor a Swagger 2.0 one (no \"swagger\": \"2.0\")");
+    refs.problem("",
+                 "not an OpenAPI 3 document (no \"openapi\": \"3.x\") nor a Swagger 2.0 one (no \"swagger\": \"2.0\")");
     return spec;
   }
   read_paths(field(document, "paths"), refs, spec, field(document, "security"));
@@ -282,8 +294,8 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
 
 Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems) {
   const auto first = text.find_first_not_of(" \t\r\n");
-  const bool yaml = ends_with(file, ".yaml") || ends_with(file, ".yml") ||
-                    (first != std::string::npos && text[first] != '{');
+  const bool yaml =
+      ends_with(file, ".yaml") || ends_with(file, ".yml") || (first != std::string::npos && text[first] != '{');
   json document;
   if (yaml) {
     std::string error;
@@ -341,8 +353,8 @@ std::vector<SpecCoverage> give_rules(FixtureSet& fixtures, const std::vector<Spe
   std::vector<Route> routes = fixtures.routes.routes();
   for (const auto& spec : specs) {
     auto report = attach_rules(routes, spec.operations, spec.base_path);
-    coverage.push_back({spec.file, spec.format, spec.operations.size(), std::move(report.routes),
-                        std::move(report.concessions)});
+    coverage.push_back(
+        {spec.file, spec.format, spec.operations.size(), std::move(report.routes), std::move(report.concessions)});
   }
   fixtures.routes = RouteTable(std::move(routes));
   return coverage;

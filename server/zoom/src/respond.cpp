@@ -1,10 +1,10 @@
 #include <algorithm>
 
 #include "fakezoom/engine/choice.hpp"
-#include "fakezoom/zoom/account_routes.hpp"
-#include "fakezoom/zoom/respond.hpp"
 #include "fakezoom/engine/url_codec.hpp"
 #include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/zoom/account_routes.hpp"
+#include "fakezoom/zoom/respond.hpp"
 #include "fakezoom/zoom/wire_oauth.hpp"
 
 namespace fakezoom {
@@ -17,8 +17,7 @@ bool knows_user(const FixtureSet& fixtures, const Route& route, const std::strin
   return documented != route.documented_params.end() && documented->second.count(user);
 }
 
-Outcome rule(HttpResponse response, std::string id, std::string name, bool matched,
-             const Route* route = nullptr) {
+Outcome rule(HttpResponse response, std::string id, std::string name, bool matched, const Route* route = nullptr) {
   Outcome outcome;
   outcome.response = std::move(response);
   outcome.matched = matched;
@@ -30,8 +29,8 @@ Outcome rule(HttpResponse response, std::string id, std::string name, bool match
   return outcome;
 }
 
-Outcome from_example(const Route& route, const Example& example, const PathParams& params,
-                     BodyMode mode, std::string reason) {
+Outcome from_example(const Route& route, const Example& example, const PathParams& params, BodyMode mode,
+                     std::string reason) {
   Outcome outcome;
   if (const auto& prepared = prepared_answer(example, mode)) {
     outcome.response = prepared->response;
@@ -51,8 +50,8 @@ Outcome from_example(const Route& route, const Example& example, const PathParam
 std::string list_examples(const Route& route) {
   std::string out;
   for (const auto& example : route.examples)
-    out += (out.empty() ? "" : "; ") + std::to_string(example.status) + " '" + example.folded_name +
-           "' (id " + example.id + ")";
+    out += (out.empty() ? "" : "; ") + std::to_string(example.status) + " '" + example.folded_name + "' (id " +
+           example.id + ")";
   return out.empty() ? "none" : out;
 }
 
@@ -61,13 +60,16 @@ std::string list_examples(const Route& route) {
 // another media type (Content-Type given and not JSON) is not the schema's to judge.
 std::optional<Outcome> check_body(const Route& route, const HttpRequest& request) {
   if (!route.body_rule) return std::nullopt;
-  if (auto type = request.headers.get("Content-Type"); type && type->find("json") == std::string::npos) return std::nullopt;
+  if (auto type = request.headers.get("Content-Type"); type && type->find("json") == std::string::npos)
+    return std::nullopt;
   const auto parsed = nlohmann::json::parse(request.body, nullptr, false);
   if (route.body_rule.is_documented(request.body, parsed)) return std::nullopt;
   if (!parsed.is_object())
-    return rule(wire::body_not_json(), "fakezoom.body-not-json", "Zoom rule: the body is not a JSON object", true, &route);
+    return rule(wire::body_not_json(), "fakezoom.body-not-json", "Zoom rule: the body is not a JSON object", true,
+                &route);
   if (auto errors = route.body_rule.schema->check(parsed); !errors.empty())
-    return rule(wire::validation_failed(errors), "fakezoom.validation-failed", "Zoom rule: validation failed", true, &route);
+    return rule(wire::validation_failed(errors), "fakezoom.validation-failed", "Zoom rule: validation failed", true,
+                &route);
   return std::nullopt;
 }
 
@@ -89,8 +91,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
     if (!lookup.allowed_methods.empty()) {
       std::string allow;
       for (const auto& m : lookup.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
-      return rule(wire::method_not_allowed(request.method, request.path, allow),
-                  "fakezoom.method-not-allowed", "No documented " + request.method + " on this path", false);
+      return rule(wire::method_not_allowed(request.method, request.path, allow), "fakezoom.method-not-allowed",
+                  "No documented " + request.method + " on this path", false);
     }
     std::string message = "No documented route matches " + request.method + " " + request.path + ".";
     if (lookup.closest)
@@ -109,10 +111,10 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
       return chosen;
     }
     auto response = wire::mock_not_found(
-        "No matching example", "No example of " + route.method + " " + route.path.to_string() +
-                                   " fits the requested " + choice.describe() +
-                                   ". Documented examples: " + list_examples(route) + ".");
-    Outcome missing = rule(std::move(response), "fakezoom.example-not-found", "Requested example not found", false, &route);
+        "No matching example", "No example of " + route.method + " " + route.path.to_string() + " fits the requested " +
+                                   choice.describe() + ". Documented examples: " + list_examples(route) + ".");
+    Outcome missing =
+        rule(std::move(response), "fakezoom.example-not-found", "Requested example not found", false, &route);
     missing.rate_limit_label.clear();
     return missing;
   }
@@ -121,8 +123,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   if (first_value(query, "access_token")) {
     auto refused = wire::access_token_in_query();
     refused.status = caller.options.invalid_token_status;  // code 124: 401, or the spec's 400
-    return rule(std::move(refused), "fakezoom.auth.token-in-query", "Zoom rule: access token in the query string",
-                true, &route);
+    return rule(std::move(refused), "fakezoom.auth.token-in-query", "Zoom rule: access token in the query string", true,
+                &route);
   }
   if (!bearer_token(request.headers))
     return rule(wire::invalid_access_token(caller.options.invalid_token_status), "fakezoom.auth.no-bearer-token",
@@ -131,8 +133,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
     return rule(std::move(denied->response), std::move(denied->id), std::move(denied->name), true, &route);
   // Zoom checks the parameters after the token and before it looks the user up.
   if (auto errors = validate(route.parameter_rules, lookup.params, query); !errors.empty())
-    return rule(wire::validation_failed(errors), "fakezoom.validation-failed",
-                "Zoom rule: validation failed", true, &route);
+    return rule(wire::validation_failed(errors), "fakezoom.validation-failed", "Zoom rule: validation failed", true,
+                &route);
   if (auto refused = check_body(route, request)) return std::move(*refused);
   if (auto user = param_value(lookup.params, "userId")) {
     const bool known = account ? account->has_user(resolve_user(*account, *user)) : knows_user(fixtures, route, *user);
@@ -145,7 +147,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   if (account) {
     // Every route under /meetings/{meetingId} asks the account whether the meeting exists.
     if (auto meeting = param_value(lookup.params, "meetingId"); meeting && !account->meeting(*meeting))
-      return rule(wire::meeting_not_found(*meeting), "fakezoom.unknown-meeting", "Zoom rule: unknown meeting", true, &route);
+      return rule(wire::meeting_not_found(*meeting), "fakezoom.unknown-meeting", "Zoom rule: unknown meeting", true,
+                  &route);
     if (auto answer = answer_from_account(*account, route, account_route(route), lookup.params, query, request))
       return std::move(*answer);
   }
@@ -153,9 +156,9 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
   // c. The documented example that fits best.
   if (auto selection = select_best(route, lookup.params, query))
     return from_example(route, *selection->example, lookup.params, mode, std::move(selection->reason));
-  return rule(wire::mock_not_found("No examples", route.method + " " + route.path.to_string() +
-                                                      " has no documented example."),
-              "fakezoom.no-examples", "Route has no examples", false, &route);
+  return rule(
+      wire::mock_not_found("No examples", route.method + " " + route.path.to_string() + " has no documented example."),
+      "fakezoom.no-examples", "Route has no examples", false, &route);
 }
 
 }  // namespace

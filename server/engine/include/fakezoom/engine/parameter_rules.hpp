@@ -43,7 +43,7 @@ std::optional<std::string> rule_violation(const ParameterRule& rule, std::string
 // Every broken rule, one error per parameter, in the rules' order. A query parameter sent
 // twice must keep the rule with each value.
 std::vector<InputProblem> validate(const std::vector<ParameterRule>& rules, const PathParams& path,
-                                 const QueryParams& query);
+                                   const QueryParams& query);
 
 // Rules for one operation of a spec or rules file. `path` is relative to the API's base path,
 // with `{name}` (OpenAPI) or `:name` (Postman) parameters: "/users/{userId}/token".
@@ -62,7 +62,7 @@ struct OperationRules {
 };
 
 struct AttachReport {
-  std::vector<std::string> routes;  // ids of the routes that got rules
+  std::vector<std::string> routes;     // ids of the routes that got rules
   std::vector<std::size_t> unmatched;  // operations that fit no route, by index
   // Where a rule had to give way to a documented request, e.g.
   // "GET /v2/users/{userId}/token: ttl=68423085 is documented: it passes (must be at most 31536000)".

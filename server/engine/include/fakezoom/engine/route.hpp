@@ -30,11 +30,11 @@ struct Example {
   std::string name;         // as documented (Zoom's hold markdown, <br> and newlines)
   std::string folded_name;  // white space runs folded, ends trimmed: what callers can send in a header
   int status = 200;
-  Headers headers;          // documented headers, Content-Type among them
+  Headers headers;  // documented headers, Content-Type among them
   std::string body;
-  std::string method;       // the originalRequest's method (upper case)
-  QueryParams query;        // the originalRequest's query, variables resolved
-  PathParams path_values;   // the originalRequest's path variables, as documented
+  std::string method;                // the originalRequest's method (upper case)
+  QueryParams query;                 // the originalRequest's query, variables resolved
+  PathParams path_values;            // the originalRequest's path variables, as documented
   std::string request_body;          // the originalRequest's body, as `fakezoom replay` sends it
   std::string request_content_type;  // empty without a body
   SourceLocation source;
@@ -52,8 +52,8 @@ struct Example {
 struct Route {
   std::string id;  // method and path template as a slug
   std::string name;
-  std::string method;  // upper case
-  PathTemplate path;  // prefix included
+  std::string method;     // upper case
+  PathTemplate path;      // prefix included
   std::string base_path;  // the prefix taken from the base URL ("/v2"), "" for none
   std::vector<Example> examples;
   // Values the fixture documents for each path parameter: a documented request must always
