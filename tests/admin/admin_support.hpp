@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace fakezoom::admin_test {
 

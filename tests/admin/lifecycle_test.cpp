@@ -9,6 +9,7 @@
 
 #include "admin_support.hpp"
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom::admin_test;
 using fakezoom::Server;

@@ -3,6 +3,7 @@
 #include "admin_support.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "temp_dir.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom::admin_test;
 using fakezoom::Server;

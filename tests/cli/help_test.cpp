@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::run;
 

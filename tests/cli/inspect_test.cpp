@@ -3,6 +3,7 @@
 
 #include "process.hpp"
 #include "temp_dir.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::run;
 

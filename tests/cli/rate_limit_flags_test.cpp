@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::Process;
 

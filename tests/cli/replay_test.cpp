@@ -10,6 +10,7 @@
 
 #include "process.hpp"
 #include "temp_dir.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::Process;
 using fakezoom::test::run;

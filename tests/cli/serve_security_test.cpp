@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "process.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::Process;
 

@@ -2,6 +2,7 @@
 
 #include "run_process.hpp"
 #include "stub_server.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::client::test::closed_loopback_port;
 using fakezoom::client::test::run_process;

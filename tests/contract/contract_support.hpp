@@ -10,6 +10,7 @@
 
 #include "fakezoom/client.hpp"
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace fakezoom::contract {
 

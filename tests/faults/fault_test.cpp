@@ -17,6 +17,7 @@
 #include "fakezoom/server.hpp"
 #include "process.hpp"
 #include "temp_dir.hpp"
+#include "test_paths.hpp"
 
 using namespace std::chrono_literals;
 using fakezoom::Server;

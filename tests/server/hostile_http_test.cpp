@@ -11,6 +11,7 @@
 
 #include "fakezoom/server.hpp"
 #include "raw_http.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::Server;
 using fakezoom::ServerOptions;

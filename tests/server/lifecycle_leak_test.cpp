@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::Server;
 using fakezoom::ServerOptions;

@@ -12,6 +12,7 @@
 
 #include "fakezoom/server.hpp"
 #include "raw_http.hpp"
+#include "test_paths.hpp"
 
 namespace {
 

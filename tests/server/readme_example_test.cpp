@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace {
 int status_of(const std::string& base_url) {

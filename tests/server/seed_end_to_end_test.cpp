@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace {
 // curl -G -d "type=zak" -d "ttl=68423085" -H "Authorization: Bearer <access_token>" .../users/:userId/token

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace {
 const std::string kCollection = std::string(FAKEZOOM_ZOOM_DATA_DIR) + "/zoom-api.postman_collection.v2.1.json";

@@ -12,6 +12,7 @@
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/zoom/account_seed.hpp"
 #include "unit_support.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom;
 using namespace fakezoom::test;

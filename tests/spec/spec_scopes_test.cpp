@@ -6,6 +6,7 @@
 
 #include "fakezoom/spec/spec.hpp"
 #include "unit_support.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom;
 using namespace fakezoom::test;

@@ -10,6 +10,7 @@
 #include "fakezoom/engine/url_codec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "unit_support.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom;
 using namespace fakezoom::test;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "fakezoom/server.hpp"
+#include "test_paths.hpp"
 
 namespace fakezoom::state_test {
 

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "tls_support.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::Server;
 using fakezoom::test::describe;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "tls_support.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::Server;
 using fakezoom::ServerOptions;

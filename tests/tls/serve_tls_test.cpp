@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tls_support.hpp"
+#include "test_paths.hpp"
 
 using fakezoom::test::Process;
 using fakezoom::test::TempDir;

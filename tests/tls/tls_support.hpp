@@ -10,6 +10,7 @@
 #include "fakezoom/server.hpp"
 #include "process.hpp"
 #include "temp_dir.hpp"
+#include "test_paths.hpp"
 
 namespace fakezoom::test {
 
@@ -21,7 +22,7 @@ struct CertificateFiles {
 // A fresh certificate for localhost, 127.0.0.1 and ::1 in dir/name/.
 inline CertificateFiles make_certificate(const TempDir& dir, const std::string& name = "tls") {
   const std::string folder = dir.file(name);
-  const auto made = run({FAKEZOOM_SOURCE_DIR "/scripts/make-cert", folder});
+  const auto made = run({std::string(FAKEZOOM_SOURCE_DIR) + "/scripts/make-cert", folder});
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
   return {folder + "/cert.pem", folder + "/key.pem"};

@@ -8,6 +8,7 @@
 
 #include "fakezoom/engine/clock.hpp"
 #include "fakezoom/zoom/rate_limiter.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 using namespace fakezoom;
 using namespace std::chrono;

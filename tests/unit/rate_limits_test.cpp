@@ -4,6 +4,7 @@
 
 #include "fakezoom/zoom/rate_limits.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom;
 using std::chrono::seconds;

@@ -13,6 +13,7 @@
 #include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/engine/http_message.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "test_paths.hpp"
 
 namespace fakezoom::test {
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 using namespace fakezoom;
 using nlohmann::json;

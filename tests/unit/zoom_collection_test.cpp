@@ -11,6 +11,7 @@
 #include "fakezoom/engine/wire_errors.hpp"
 #include "fakezoom/fixtures/lint.hpp"
 #include "unit_support.hpp"
+#include "test_paths.hpp"
 
 using namespace fakezoom;
 using namespace fakezoom::test;
