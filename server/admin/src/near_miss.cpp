@@ -1,4 +1,5 @@
 #include "fakezoom/admin/near_miss.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 #include <algorithm>
 #include <cmath>

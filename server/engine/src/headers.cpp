@@ -1,4 +1,4 @@
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/headers.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -79,12 +79,6 @@ bool is_form_urlencoded(const Headers& headers) {
   while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
   while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
   return iequals(media, "application/x-www-form-urlencoded");
-}
-
-std::optional<std::string> first_value(const QueryParams& query, std::string_view key) {
-  for (const auto& [k, v] : query)
-    if (k == key) return v;
-  return std::nullopt;
 }
 
 }  // namespace fakezoom

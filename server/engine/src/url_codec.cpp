@@ -1,4 +1,5 @@
 #include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,5 @@
 #include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 #include <cctype>
 #include <nlohmann/json.hpp>

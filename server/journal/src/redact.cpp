@@ -1,4 +1,5 @@
 #include "fakezoom/journal/redact.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 #include "fakezoom/engine/url_codec.hpp"
 

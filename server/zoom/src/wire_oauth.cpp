@@ -1,4 +1,5 @@
 #include "fakezoom/zoom/wire_oauth.hpp"
+#include "fakezoom/engine/http_message.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "fakezoom/admin/fault.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/headers.hpp"
 #include "fakezoom/engine/input_problem.hpp"
 #include "fakezoom/admin/overrides.hpp"
 #include "fakezoom/admin/settings.hpp"

@@ -16,7 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
 #include "fakezoom/engine/input_problem.hpp"
 #include "fakezoom/engine/path_template.hpp"
 #include "fakezoom/admin/string_matcher.hpp"

@@ -6,7 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/headers.hpp"
+#include "fakezoom/engine/query_params.hpp"
 #include "fakezoom/engine/route.hpp"
 
 namespace fakezoom {

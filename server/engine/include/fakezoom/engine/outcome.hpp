@@ -6,9 +6,10 @@
 #include <string>
 
 #include "fakezoom/engine/http_message.hpp"
-#include "fakezoom/engine/render.hpp"
 
 namespace fakezoom {
+
+struct PreparedAnswer;  // render.hpp
 
 struct Outcome {
   HttpResponse response;

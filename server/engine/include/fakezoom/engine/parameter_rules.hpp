@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "fakezoom/engine/body_schema.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/query_params.hpp"
 #include "fakezoom/engine/input_problem.hpp"
 #include "fakezoom/engine/path_template.hpp"
 

@@ -10,7 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/engine/body_schema.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/headers.hpp"
+#include "fakezoom/engine/query_params.hpp"
 #include "fakezoom/engine/parameter_rules.hpp"
 #include "fakezoom/engine/path_template.hpp"
 

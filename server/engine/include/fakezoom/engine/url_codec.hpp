@@ -6,7 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/engine/query_params.hpp"
 
 namespace fakezoom {
 

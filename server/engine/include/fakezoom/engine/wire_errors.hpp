@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
 #include "fakezoom/engine/parameter_rules.hpp"
 
 namespace fakezoom::wire {

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
 
 namespace fakezoom {
 

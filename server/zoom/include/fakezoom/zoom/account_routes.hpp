@@ -9,7 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/engine/query_params.hpp"
 #include "fakezoom/engine/outcome.hpp"
 #include "fakezoom/engine/route.hpp"
 #include "fakezoom/state/account.hpp"

@@ -4,7 +4,7 @@
 // example that fits.
 #pragma once
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/engine/http_fwd.hpp"
 #include "fakezoom/engine/outcome.hpp"
 #include "fakezoom/engine/render.hpp"
 #include "fakezoom/zoom/access.hpp"
