@@ -14,7 +14,9 @@
 #include "help.hpp"
 #include "fixture_options.hpp"
 #include "tls_options.hpp"
+#include "fakezoom/core/engine.hpp"
 #include "fakezoom/server.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom::cli {
 
@@ -191,15 +193,20 @@ int serve(const std::vector<std::string>& argv) {
   // A client that hangs up mid-answer must not take the server down with SIGPIPE.
   signal(SIGPIPE, SIG_IGN);
 
+  // A start that fails says so on stderr and, for whoever waits for the "listening" event on
+  // stdout, as a "failed" event there, then exits 2.
+  const auto failed = [](const std::string& message) {
+    std::cerr << "fakezoom: " << message << "\n";
+    std::cout << nlohmann::json{{"event", "failed"}, {"message", message}}.dump() << std::endl;
+    return kExitUsage;
+  };
   std::optional<Server> server;
   try {
     server.emplace(Server::start(options));
   } catch (const FixtureError& error) {
-    std::cerr << "fakezoom: cannot load fixtures: " << error.what() << "\n";
-    return kExitUsage;
+    return failed(std::string("cannot load fixtures: ") + error.what());
   } catch (const std::exception& error) {
-    std::cerr << "fakezoom: " << error.what() << "\n";
-    return kExitUsage;
+    return failed(error.what());
   }
   if (!is_loopback(options.host))
     std::cerr << "fakezoom: warning: listening on " << options.host

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <set>
 
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/core/engine.hpp"
 #include "admin_support.hpp"
 #include "temp_dir.hpp"
 

@@ -142,6 +142,23 @@ TEST_CASE("serve refuses bad usage and broken fixtures with exit code 2", "[cli]
   }
 }
 
+TEST_CASE("serve on a port another fakezoom holds exits 2, naming the address", "[cli][serve][port]") {
+  Served first;
+  REQUIRE(first.port() > 0);
+  const std::string port = std::to_string(first.port());
+  auto second = fakezoom::test::run(
+      {FAKEZOOM_EXE, "serve", "--fixtures", FAKEZOOM_FIXTURES_DIR, "--port", port, "--log", "off"});
+  CHECK(second.exit_code == 2);
+  const std::string message = "port " + port + " on 127.0.0.1 is already in use";
+  INFO(second.err);
+  CHECK(second.err.find("fakezoom: " + message) != std::string::npos);
+  // Whoever waits for the JSON start event reads the failure there instead.
+  const auto event = nlohmann::json::parse(second.out, nullptr, false);
+  CHECK(event.value("event", "") == "failed");
+  CHECK(event.value("message", "") == message);
+  CHECK(second.out.find("listening") == std::string::npos);
+}
+
 TEST_CASE("serve with --spec validates the routes the spec covers", "[cli][serve][spec]") {
   TempDir dir;
   const auto spec = dir.write("users.yaml", R"(openapi: 3.0.0

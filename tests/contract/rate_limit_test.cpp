@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "fakezoom/core/engine.hpp"
 #include "contract_support.hpp"
 
 using namespace fakezoom;

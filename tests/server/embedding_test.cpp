@@ -137,3 +137,32 @@ TEST_CASE("HEAD is answered like GET without a body", "[server]") {
   CHECK(res->body.empty());
   CHECK(res->get_header_value("Matched-Stub-Id") == "get-v2-users-userId-token-1");
 }
+
+TEST_CASE("a second server on a port that is taken fails, naming the address", "[server][port]") {
+  auto first = Server::start(shipped());
+  const std::string expected = "port " + std::to_string(first.port()) + " on 127.0.0.1 is already in use";
+  REQUIRE_THROWS_MATCHES(Server::start(shipped({.port = first.port()})), fakezoom::http::AddressInUse,
+                         Catch::Matchers::Message(expected));
+
+  // Every request still reaches the first server: nothing else holds the port.
+  httplib::Client client(first.url());
+  for (int i = 0; i < 10; ++i) REQUIRE(client.Get("/v2/users/me/token?type=zak", bearer()));
+  CHECK(first.journal().total() == 10);
+}
+
+TEST_CASE("a server restarts on the same port right after a stop", "[server][port]") {
+  auto first = Server::start(shipped());
+  const int port = first.port();
+  {
+    // A connection the server closes leaves it in TIME_WAIT: SO_REUSEADDR must still bind.
+    httplib::Client client(first.url());
+    REQUIRE(client.Get("/__admin/health"));
+  }
+  first.stop();
+  auto second = Server::start(shipped({.port = port}));
+  CHECK(second.port() == port);
+  httplib::Client client(second.url());
+  auto health = client.Get("/__admin/health");
+  REQUIRE(health);
+  CHECK(health->status == 200);
+}

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/core/engine.hpp"
 #include "fakezoom/server.hpp"
 #include "test_paths.hpp"
 

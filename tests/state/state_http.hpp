@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "fakezoom/state/account.hpp"
 #include "fakezoom/server.hpp"
 #include "test_paths.hpp"
 

@@ -1,8 +1,11 @@
 #include "fakezoom/http/http_server.hpp"
 
+#include "fakezoom/core/engine.hpp"
+
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -205,8 +208,12 @@ void HttpServer::Impl::launch() {
   // httplib 0.11.4 listens with a backlog of 5: a burst of new connections (64 clients at
   // once, 1,000 idle ones) overflows it, the kernel drops SYNs, and clients resend them only
   // after 1 s. Its socket-options hook sees the listening socket; listen() again with more.
+  // The hook also replaces httplib's default options, which set SO_REUSEPORT: with it a second
+  // fakezoom on the same port binds too and the kernel splits the connections between them.
+  // SO_REUSEADDR alone still lets a restart bind while the old connections are in TIME_WAIT.
   http.set_socket_options([&self](socket_t sock) {
-    httplib::default_socket_options(sock);
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     self.listening_socket = sock;
   });
   const std::string& host = self.options.host;
@@ -215,9 +222,12 @@ void HttpServer::Impl::launch() {
   } else if (http.bind_to_port(host, self.options.port)) {
     self.port = self.options.port;
   }
-  if (self.port <= 0)
-    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(self.options.port) + ": " +
-                             std::strerror(errno));
+  if (self.port <= 0) {
+    const int bind_errno = errno;
+    const std::string port = std::to_string(self.options.port);
+    if (bind_errno == EADDRINUSE) throw AddressInUse("port " + port + " on " + host + " is already in use");
+    throw std::runtime_error("cannot listen on " + host + ":" + port + ": " + std::strerror(bind_errno));
+  }
   if (self.listening_socket >= 0) ::listen(self.listening_socket, SOMAXCONN);
   self.listener = std::thread([&self] {
     self.http.listen_after_bind();

@@ -12,14 +12,18 @@
 #include <vector>
 
 #include "fakezoom/engine/clock.hpp"
-#include "fakezoom/core/engine.hpp"
-#include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/zoom/rate_limits.hpp"
-#include "fakezoom/journal/journal.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
-#include "fakezoom/http/http_server.hpp"   // LogFormat
+#include "fakezoom/http/http_server.hpp"     // LogFormat
+#include "fakezoom/journal/journal.hpp"
+#include "fakezoom/zoom/auth_options.hpp"
+#include "fakezoom/zoom/rate_limits.hpp"
 
 namespace fakezoom {
+
+// What engine() and state() give: include fakezoom/core/engine.hpp to use them.
+class Account;
+class Engine;
+struct FixtureSet;
 
 struct ServerOptions {
   std::vector<std::string> fixtures;  // files or folders

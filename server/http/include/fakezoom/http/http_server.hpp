@@ -8,11 +8,12 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
-#include "fakezoom/core/engine.hpp"
-
 namespace fakezoom {
+
+class Engine;  // fakezoom/core/engine.hpp
 
 enum class LogFormat { off, text, json };
 
@@ -34,10 +35,17 @@ struct SocketOptions {
   std::function<void(const std::string&)> log_sink;  // stderr when empty
 };
 
+// Thrown when another socket holds the address: "port 8080 on 127.0.0.1 is already in use".
+class AddressInUse : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
 class HttpServer {
 public:
-  // Binds and returns once it accepts connections; throws std::runtime_error when it cannot
-  // bind. The engine must outlive the server.
+  // Binds and returns once it accepts connections; throws AddressInUse when another socket
+  // holds the port, std::runtime_error when it cannot bind for another reason. The engine
+  // must outlive the server.
   HttpServer(Engine& engine, SocketOptions options);
   ~HttpServer();  // stops
   HttpServer(const HttpServer&) = delete;

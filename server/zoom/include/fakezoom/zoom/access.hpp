@@ -7,19 +7,11 @@
 #include <string>
 
 #include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/zoom/auth_options.hpp"
 #include "fakezoom/engine/route.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {
-
-enum class AuthMode { any, strict };
-
-struct AuthOptions {
-  AuthMode mode = AuthMode::any;
-  // The HTTP status of code 124 answers. Zoom's current spec lists code 124 under 400; the
-  // API is observed answering 401, which is the default (README "OAuth").
-  int invalid_token_status = 401;
-};
 
 // What respond() knows of the caller.
 struct CallerAuth {
