@@ -33,6 +33,26 @@ TEST_CASE("a created meeting has Zoom's shape: id, uuid, host, links with the id
   CHECK(meeting["settings"].contains("audio"));
 }
 
+TEST_CASE("a meeting created with only a topic shows no other meeting's values, and Zoom's default settings") {
+  Zoom zoom;
+  const std::string id = zoom.create_meeting("me", {{"topic", "Solo"}});
+  auto read = zoom.get("/v2/meetings/" + id);
+  REQUIRE(read.status == 200);
+  const auto& meeting = read.body;
+  INFO(meeting.dump());
+  CHECK(meeting["topic"] == "Solo");
+  // The documented example's passcodes and links belong to its own meeting.
+  for (const char* key : {"h323_password", "pstn_password", "encrypted_password"}) {
+    INFO(key);
+    if (meeting.contains(key)) CHECK(meeting[key] == "");
+  }
+  CHECK(meeting.dump().find("523411") == std::string::npos);
+  CHECK(meeting.dump().find("85746065432") == std::string::npos);
+  CHECK(meeting.dump().find("Weekly sync") == std::string::npos);
+  CHECK(meeting["settings"]["waiting_room"] == true);  // a documented default stays
+  CHECK(meeting["settings"]["approval_type"] == 2);
+}
+
 TEST_CASE("a meeting is read, changed, ended and deleted; then GET answers 3001") {
   Zoom zoom;
   const std::string id = zoom.create_meeting("me", {{"topic", "Standup"}, {"duration", 15}});

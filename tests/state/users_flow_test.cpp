@@ -32,6 +32,36 @@ TEST_CASE("a user created through the API is read back by id, by email and in th
   CHECK(listed);
 }
 
+TEST_CASE("a user created with only an email reads back with nobody else's data in the documented fields") {
+  Zoom zoom;
+  auto created = zoom.call("POST", "/v2/users", {{"action", "create"}, {"user_info", {{"email", "solo@example.com"}, {"type", 1}}}});
+  REQUIRE(created.status == 201);
+  const std::string id = created.body["id"];
+
+  auto check_neutral = [](const json& user) {
+    INFO(user.dump());
+    CHECK(user["email"] == "solo@example.com");
+    CHECK(user["type"] == 1);
+    // The documented example is Jill Chill's: her keys stay, her values do not.
+    for (const char* key : {"first_name", "last_name", "display_name", "dept", "host_key", "role_name"}) {
+      INFO(key);
+      if (user.contains(key)) CHECK(user[key] == "");
+    }
+    // Her personal meeting id is hers; the account gives this user one of its own.
+    CHECK(user.dump().find("Jill") == std::string::npos);
+    CHECK(user.dump().find("3542471135") == std::string::npos);
+  };
+  auto read = zoom.get("/v2/users/" + id);
+  REQUIRE(read.status == 200);
+  CHECK(read.body.contains("first_name"));  // the documented shape is kept
+  check_neutral(read.body);
+
+  auto list = zoom.get("/v2/users?page_size=300");
+  REQUIRE(list.status == 200);
+  for (const auto& user : list.body["users"])
+    if (user["id"] == id) check_neutral(user);
+}
+
 TEST_CASE("an email already used answers Zoom's 409 code 1005 and stores nothing") {
   Zoom zoom;
   const auto before = zoom.server.state().user_count();

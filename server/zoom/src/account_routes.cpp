@@ -91,6 +91,27 @@ std::size_t page_size_of(const QueryParams& query, AccountRoute which) {
   return std::min(value, sizes.maximum);
 }
 
+// A documented value the account does not hold becomes its type's empty value, so a record
+// never shows the documented example's person (her name, phone, personal meeting id); objects
+// keep their keys. `settings` objects keep the documented values: Zoom's defaults for a new
+// user or meeting, not anyone's data (docs/state.md).
+nlohmann::json neutral(const nlohmann::json& documented) {
+  switch (documented.type()) {
+    case nlohmann::json::value_t::string: return "";
+    case nlohmann::json::value_t::number_integer:
+    case nlohmann::json::value_t::number_unsigned: return 0;
+    case nlohmann::json::value_t::number_float: return 0.0;
+    case nlohmann::json::value_t::boolean: return false;
+    case nlohmann::json::value_t::array: return nlohmann::json::array();
+    case nlohmann::json::value_t::object: {
+      nlohmann::json out = nlohmann::json::object();
+      for (const auto& [key, value] : documented.items()) out[key] = key == "settings" ? value : neutral(value);
+      return out;
+    }
+    default: return documented;
+  }
+}
+
 template <typename T>
 nlohmann::json page_json(const nlohmann::json* documented, const Page<T>& page, const char* records,
                          const std::vector<nlohmann::json>& stored) {
@@ -111,7 +132,7 @@ nlohmann::json page_json(const nlohmann::json* documented, const Page<T>& page, 
       list.push_back(record);
       continue;
     }
-    nlohmann::json item = *element;
+    nlohmann::json item = neutral(*element);
     for (auto& [key, value] : item.items())
       if (record.contains(key)) value = record[key];
     for (const char* key : {"id", "email", "host_id", "topic", "type", "status"})
@@ -201,15 +222,22 @@ PageSizes page_sizes(AccountRoute route) {
   return {30, 300};                                          // 2018 spec, #/parameters/PageSize
 }
 
-nlohmann::json shape(const nlohmann::json* documented, const nlohmann::json& stored) {
-  nlohmann::json out = documented && documented->is_object() ? *documented : nlohmann::json::object();
+namespace {
+nlohmann::json shaped(const nlohmann::json* documented, const nlohmann::json& stored, bool keep_documented) {
+  nlohmann::json out = nlohmann::json::object();
+  if (documented && documented->is_object()) out = keep_documented ? *documented : neutral(*documented);
   for (const auto& [key, value] : stored.items()) {
     if (value.is_object() && out.contains(key) && out[key].is_object())
-      out[key] = shape(&out[key], value);
+      out[key] = shaped(&documented->at(key), value, keep_documented || key == "settings");
     else
       out[key] = value;
   }
   return out;
+}
+}  // namespace
+
+nlohmann::json shape(const nlohmann::json* documented, const nlohmann::json& stored) {
+  return shaped(documented, stored, false);
 }
 
 std::string resolve_user(const Account& account, std::string_view user) {

@@ -35,7 +35,9 @@ struct PageSizes {
 };
 PageSizes page_sizes(AccountRoute route);
 
-// The documented object with each stored field put in (objects merged field by field).
+// The documented object's keys with the stored values: a documented field the account does not
+// hold gets its type's empty value ("", 0, false, []), except inside `settings`, which keep the
+// documented defaults; objects merge field by field (docs/state.md).
 nlohmann::json shape(const nlohmann::json* documented, const nlohmann::json& stored);
 
 // `userId` as the account knows it: `me` is the account's owner.
