@@ -106,8 +106,55 @@ TEST_CASE("a journal of capacity 0 says it is disabled", "[unit][admin]") {
 TEST_CASE("an unknown admin path gets 404 and is not journaled", "[unit][admin]") {
   Engine engine = engine_with();
   CHECK(engine.handle(admin("GET", "/__admin/nothing")).status == 404);
-  CHECK(engine.handle(admin("POST", "/__admin/health")).status == 404);
+  CHECK(engine.handle(admin("POST", "/__admin/requests/1/extra")).status == 404);
   CHECK(engine.journal().total() == 0);
+}
+
+TEST_CASE("a known admin path asked with another method gets 405 naming the methods it takes", "[unit][admin]") {
+  Engine engine = engine_with();
+  struct Case {
+    const char* method;
+    const char* path;
+    const char* allow;
+  };
+  const auto c = GENERATE(Case{"POST", "/__admin/health", "GET"}, Case{"DELETE", "/__admin/settings", "GET, POST, PUT"},
+                          Case{"DELETE", "/__admin/mappings", "GET"}, Case{"GET", "/__admin/mappings/x/fault", "POST, PUT, DELETE"},
+                          Case{"POST", "/__admin/requests/42", "GET"}, Case{"PATCH", "/__admin/state", "GET, PUT"});
+  INFO(c.method << " " << c.path);
+  auto response = engine.handle(admin(c.method, c.path));
+  CHECK(response.status == 405);
+  CHECK(response.headers.get("Allow") == c.allow);
+  CHECK(body_json(response)["errors"][0]["code"] == 405);
+  CHECK(engine.journal().total() == 0);
+}
+
+TEST_CASE("GET /__admin/routes lists every admin endpoint under the prefix in use", "[unit][admin]") {
+  Engine engine = engine_with();
+  auto body = body_json(engine.handle(admin("GET", "/__admin/routes")));
+  const auto& routes = body["routes"];
+  REQUIRE(routes.is_array());
+  auto listed = [&](const std::string& method, const std::string& path) {
+    for (const auto& route : routes)
+      if (route["method"] == method && route["path"] == path) return !route["summary"].get<std::string>().empty();
+    return false;
+  };
+  CHECK(listed("GET", "/__admin/health"));
+  CHECK(listed("GET", "/__admin/routes"));
+  CHECK(listed("POST", "/__admin/requests/find"));
+  CHECK(listed("DELETE", "/__admin/mappings/{id}/fault"));
+  CHECK(listed("PUT", "/__admin/state"));
+  // Every listed endpoint answers something other than 404 and 405 for its own method.
+  for (const auto& route : routes) {
+    std::string path = route["path"];
+    if (auto at = path.find("{id}"); at != std::string::npos) path.replace(at, 4, "no-such-id");
+    const std::string method = route["method"];
+    INFO(method << " " << path);
+    auto request = admin(method, path);
+    request.body = "{}";
+    auto response = engine.handle(request);
+    CHECK(response.status != 405);
+    if (path.find("no-such-id") == std::string::npos) CHECK(response.status != 404);
+  }
 }
 
 TEST_CASE("only the admin prefix as a whole segment is the admin API", "[unit][admin]") {

@@ -3,6 +3,10 @@
 
 #include "admin_answer.hpp"
 #include "fakezoom/engine/iso8601.hpp"
+#include "fakezoom/engine/path_template.hpp"
+
+#include <algorithm>
+#include <vector>
 
 namespace fakezoom {
 
@@ -71,10 +75,92 @@ HttpResponse settings(const HttpRequest& request, AdminContext context) {
   return json_answer(200, {{"settings", to_json(parsed.value())}});
 }
 
-bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+// One admin endpoint: what `GET /__admin/routes` lists and the router matches. `{id}` segments
+// are parameters, matched by the engine's PathTemplate like a fixture's route.
+struct AdminCall {
+  const HttpRequest& request;
+  AdminContext context;
+  PathParams params;
+  std::string_view prefix;  // what the admin paths came under ("/__admin")
+  std::string id() const { return param_value(params, "id").value_or(""); }
+};
 
-HttpResponse not_found(const HttpRequest& request, std::string_view path) {
-  return error(404, "No admin endpoint " + request.method + " " + std::string(path) + ".");
+struct AdminRoute {
+  const char* method;
+  const char* path;
+  const char* summary;
+  HttpResponse (*handle)(const AdminCall&);
+};
+
+// In the order they are tried: a literal path before the `{id}` one it would also fit.
+const std::vector<AdminRoute>& admin_routes();
+
+PathTemplate template_of(std::string_view path) {
+  std::vector<PathSegment> segments;
+  for (auto segment : split_path(path)) {
+    const bool param = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    segments.push_back({std::string(param ? segment.substr(1, segment.size() - 2) : segment), param});
+  }
+  return PathTemplate(std::move(segments));
+}
+
+HttpResponse list_routes(const AdminCall& call) {
+  json routes = json::array();
+  for (const auto& route : admin_routes())
+    routes.push_back({{"method", route.method}, {"path", std::string(call.prefix) + route.path}, {"summary", route.summary}});
+  return json_answer(200, {{"routes", std::move(routes)}});
+}
+
+const std::vector<AdminRoute>& admin_routes() {
+  static const std::vector<AdminRoute> routes = {
+      {"GET", "/health", "status, version, fixtures loaded and the last reload", [](const AdminCall& c) { return health(c.context); }},
+      {"GET", "/version", "fakezoom's version", [](const AdminCall&) { return json_answer(200, {{"version", kVersion}}); }},
+      {"GET", "/routes", "this table", list_routes},
+      {"GET", "/settings", "the global settings (fixedDelay)", [](const AdminCall& c) { return settings(c.request, c.context); }},
+      {"POST", "/settings", "replace the global settings", [](const AdminCall& c) { return settings(c.request, c.context); }},
+      {"PUT", "/settings", "replace the global settings", [](const AdminCall& c) { return settings(c.request, c.context); }},
+      {"POST", "/reset", "journal, settings and overrides back to start-up",
+       [](const AdminCall& c) {
+         c.context.target.reset();
+         return json_answer(200, json::object());
+       }},
+      {"POST", "/shutdown", "stop the server",
+       [](const AdminCall& c) {
+         if (!c.context.target.request_shutdown()) return error(501, "This fakezoom cannot be shut down from here.");
+         return json_answer(200, {{"status", "shutting down"}});
+       }},
+      {"GET", "/state", "the account as a state document", [](const AdminCall& c) { return get_state(c.context); }},
+      {"PUT", "/state", "replace the account (validated)", [](const AdminCall& c) { return put_state(c.request, c.context); }},
+      {"POST", "/state/reset", "the account back to its seed", [](const AdminCall& c) { return reset_state(c.context); }},
+      {"POST", "/state/save", "write the state file", [](const AdminCall& c) { return save_state(c.context); }},
+      {"GET", "/requests", "the journal, newest first", [](const AdminCall& c) { return list_requests(c.request, c.context); }},
+      {"DELETE", "/requests", "empty the journal", [](const AdminCall& c) { return delete_requests(c.context); }},
+      {"POST", "/requests/count", "count journaled requests matching a pattern",
+       [](const AdminCall& c) { return count_requests(c.request, c.context); }},
+      {"POST", "/requests/find", "journaled requests matching a pattern",
+       [](const AdminCall& c) { return find_requests(c.request, c.context); }},
+      {"GET", "/requests/unmatched", "requests no documented example answered",
+       [](const AdminCall& c) { return unmatched_requests(c.context); }},
+      {"GET", "/requests/unmatched/near-misses", "the closest routes for each unmatched request",
+       [](const AdminCall& c) { return unmatched_near_misses(c.context); }},
+      {"GET", "/requests/{id}", "one journal entry", [](const AdminCall& c) { return get_request(c.id(), c.context); }},
+      {"GET", "/mappings", "every route and example", [](const AdminCall& c) { return list_mappings(c.context); }},
+      {"POST", "/mappings/reset", "reload the fixtures from disk", [](const AdminCall& c) { return reset_mappings(c.context); }},
+      {"GET", "/mappings/{id}", "one route or example", [](const AdminCall& c) { return get_mapping(c.id(), c.context); }},
+      {"POST", "/mappings/{id}/fault", "set a route's or example's fault",
+       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
+      {"PUT", "/mappings/{id}/fault", "set a route's or example's fault",
+       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
+      {"DELETE", "/mappings/{id}/fault", "clear a route's or example's fault",
+       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
+      {"POST", "/mappings/{id}/delay", "set a route's or example's delay",
+       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
+      {"PUT", "/mappings/{id}/delay", "set a route's or example's delay",
+       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
+      {"DELETE", "/mappings/{id}/delay", "clear a route's or example's delay",
+       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
+  };
+  return routes;
 }
 
 }  // namespace
@@ -83,46 +169,31 @@ HttpResponse not_found(const HttpRequest& request, std::string_view path) {
 
 HttpResponse handle_admin(const HttpRequest& request, std::string_view path, AdminContext context) {
   using namespace admin;
-  const std::string& m = request.method;
-  if (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
-
-  if (path == "/health" && m == "GET") return health(context);
-  if (path == "/version" && m == "GET") return json_answer(200, {{"version", kVersion}});
-  if (path == "/settings" && (m == "GET" || m == "POST" || m == "PUT")) return settings(request, context);
-  if (path == "/reset" && m == "POST") {
-    context.target.reset();
-    return json_answer(200, json::object());
+  static const std::vector<PathTemplate> templates = [] {
+    std::vector<PathTemplate> out;
+    for (const auto& route : admin_routes()) out.push_back(template_of(route.path));
+    return out;
+  }();
+  // The request's path ends with `path`; what comes before it is the admin prefix.
+  const std::string_view full = request.path;
+  const std::string_view prefix =
+      full.size() >= path.size() && full.substr(full.size() - path.size()) == path ? full.substr(0, full.size() - path.size()) : "";
+  const auto segments = split_path(path);
+  std::vector<std::string_view> allowed;
+  const auto& routes = admin_routes();
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    auto params = templates[i].match(segments);
+    if (!params) continue;
+    if (request.method == routes[i].method) return routes[i].handle(AdminCall{request, context, std::move(*params), prefix});
+    if (std::find(allowed.begin(), allowed.end(), routes[i].method) == allowed.end()) allowed.push_back(routes[i].method);
   }
-  if (path == "/shutdown" && m == "POST") {
-    if (!context.target.request_shutdown()) return error(501, "This fakezoom cannot be shut down from here.");
-    return json_answer(200, {{"status", "shutting down"}});
-  }
-
-  if (path == "/state" && m == "GET") return get_state(context);
-  if (path == "/state" && m == "PUT") return put_state(request, context);
-  if (path == "/state/reset" && m == "POST") return reset_state(context);
-  if (path == "/state/save" && m == "POST") return save_state(context);
-
-  if (path == "/requests" && m == "GET") return list_requests(request, context);
-  if (path == "/requests" && m == "DELETE") return delete_requests(context);
-  if (path == "/requests/count" && m == "POST") return count_requests(request, context);
-  if (path == "/requests/find" && m == "POST") return find_requests(request, context);
-  if (path == "/requests/unmatched" && m == "GET") return unmatched_requests(context);
-  if (path == "/requests/unmatched/near-misses" && m == "GET") return unmatched_near_misses(context);
-  if (starts_with(path, "/requests/") && m == "GET") return get_request(path.substr(10), context);
-
-  if (path == "/mappings" && m == "GET") return list_mappings(context);
-  if (path == "/mappings/reset" && m == "POST") return reset_mappings(context);
-  if (starts_with(path, "/mappings/")) {
-    std::string_view rest = path.substr(10);
-    const auto slash = rest.find('/');
-    const std::string_view id = rest.substr(0, slash);
-    const std::string_view what = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash);
-    if (what.empty() && m == "GET") return get_mapping(id, context);
-    if (what == "/fault" && (m == "POST" || m == "PUT" || m == "DELETE")) return set_fault(request, id, context);
-    if (what == "/delay" && (m == "POST" || m == "PUT" || m == "DELETE")) return set_delay(request, id, context);
-  }
-  return not_found(request, path);
+  if (allowed.empty()) return error(404, "No admin endpoint " + request.method + " " + std::string(path) + ".");
+  std::string allow;
+  for (auto method : allowed) allow += (allow.empty() ? "" : ", ") + std::string(method);
+  // A known admin path asked with another method: HTTP's 405, naming the methods it takes.
+  auto response = error(405, "The admin endpoint " + std::string(path) + " takes " + allow + ", not " + request.method + ".");
+  response.headers.set("Allow", allow);
+  return response;
 }
 
 }  // namespace fakezoom
