@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/fixtures/lint.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/fixtures/postman.hpp"

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "fakezoom/engine/http_message.hpp"
-#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/model/http_message.hpp"
+#include "fakezoom/model/url_codec.hpp"
 #include "fuzz_check.hpp"
 
 namespace fakezoom::fuzz {

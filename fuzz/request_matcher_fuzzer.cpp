@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/zoom/account_seed.hpp"
 #include "fuzz_fixtures.hpp"

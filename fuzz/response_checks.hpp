@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fuzz_support.hpp"
 
 namespace fakezoom::fuzz {

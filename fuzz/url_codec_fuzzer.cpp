@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "fakezoom/client/url_encoding.hpp"
-#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/model/url_codec.hpp"
 #include "fuzz_support.hpp"
 
 using namespace fakezoom;

@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/client/request.hpp"
-#include "fakezoom/engine/render.hpp"
+#include "fakezoom/model/render.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/replay/replay.hpp"
 #include "fuzz_fixtures.hpp"

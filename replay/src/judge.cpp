@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/replay/replay.hpp"
 
 namespace fakezoom::replay {

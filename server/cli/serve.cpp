@@ -14,7 +14,7 @@
 #include "help.hpp"
 #include "fixture_options.hpp"
 #include "tls_options.hpp"
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 

@@ -1,6 +1,6 @@
 // Routes and examples through the admin API: listing with ids and sources, one by id,
 // reloading from disk (a broken reload keeps the old ones), faults and delays by id.
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "admin_support.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "temp_dir.hpp"

@@ -2,7 +2,7 @@
 // faults and delays from headers and overrides, ISO 8601 dates, and near misses.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/iso8601.hpp"
+#include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/admin/misbehaviour.hpp"
 #include "fakezoom/admin/near_miss.hpp"
 #include "fakezoom/admin/request_pattern.hpp"

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "admin_support.hpp"
 #include "temp_dir.hpp"
 

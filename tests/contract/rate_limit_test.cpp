@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "contract_support.hpp"
 
 using namespace fakezoom;

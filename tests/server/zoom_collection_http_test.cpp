@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
 #include "test_paths.hpp"
 

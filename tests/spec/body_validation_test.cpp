@@ -6,9 +6,9 @@
 
 #include <filesystem>
 
-#include "fakezoom/core/engine.hpp"
-#include "fakezoom/engine/body_schema.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/engine/engine.hpp"
+#include "fakezoom/model/body_schema.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/zoom/account_seed.hpp"
 #include "unit_support.hpp"

@@ -1,8 +1,8 @@
 // validate() and attach_rules(): the pure core of validation, no files.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/parameter_rules.hpp"
-#include "fakezoom/engine/route.hpp"
+#include "fakezoom/model/parameter_rules.hpp"
+#include "fakezoom/model/route.hpp"
 
 using namespace fakezoom;
 

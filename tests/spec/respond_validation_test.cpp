@@ -2,8 +2,8 @@
 // {token, zak} and `ttl` a non-negative integer; breaking them is Zoom's 400 code 300.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/engine.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/engine/engine.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "temp_dir.hpp"
 #include "unit_support.hpp"
 

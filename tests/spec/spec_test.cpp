@@ -2,7 +2,7 @@
 // problems that name the file and the place.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "temp_dir.hpp"
 #include "unit_support.hpp"

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <map>
 
-#include "fakezoom/core/engine.hpp"
-#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/engine/engine.hpp"
+#include "fakezoom/model/url_codec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "unit_support.hpp"
 #include "test_paths.hpp"

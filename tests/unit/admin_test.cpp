@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/admin/admin.hpp"
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "unit_support.hpp"
 
 using namespace fakezoom;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/choice.hpp"
+#include "fakezoom/model/choice.hpp"
 
 using namespace fakezoom;
 

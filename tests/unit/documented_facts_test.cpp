@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/model/clock.hpp"
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "unit_support.hpp"
 

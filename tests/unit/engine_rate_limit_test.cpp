@@ -2,7 +2,7 @@
 // in the answer and the journal. The limiter's arithmetic is in rate_limiter_test.cpp.
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "unit_support.hpp"
 
 using namespace fakezoom;

@@ -2,7 +2,7 @@
 
 #include <thread>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/journal/redact.hpp"
 #include "unit_support.hpp"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakezoom/journal/journal.hpp"
-#include "fakezoom/engine/render.hpp"
+#include "fakezoom/model/render.hpp"
 
 using namespace fakezoom;
 using namespace std::chrono_literals;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/path_template.hpp"
+#include "fakezoom/model/path_template.hpp"
 
 using namespace fakezoom;
 

@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/model/clock.hpp"
 #include "fakezoom/zoom/rate_limiter.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 using namespace fakezoom;
 using namespace std::chrono;

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/render.hpp"
+#include "fakezoom/model/render.hpp"
 
 using namespace fakezoom;
 using nlohmann::json;

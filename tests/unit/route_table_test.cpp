@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/route_table.hpp"
+#include "fakezoom/model/route_table.hpp"
 
 using namespace fakezoom;
 

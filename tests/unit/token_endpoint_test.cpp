@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/zoom/token_endpoint.hpp"
 #include "unit_support.hpp"
 

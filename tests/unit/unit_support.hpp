@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "test_paths.hpp"
 

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "fakezoom/engine/url_codec.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/url_codec.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 using namespace fakezoom;
 

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/wire_errors.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/wire_errors.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 using namespace fakezoom;
 using nlohmann::json;

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <set>
 
-#include "fakezoom/core/engine.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/engine/engine.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/fixtures/lint.hpp"
 #include "unit_support.hpp"
 #include "test_paths.hpp"

@@ -2,8 +2,8 @@
 #include "fakezoom/admin/admin.hpp"
 
 #include "admin_answer.hpp"
-#include "fakezoom/engine/iso8601.hpp"
-#include "fakezoom/engine/path_template.hpp"
+#include "fakezoom/model/iso8601.hpp"
+#include "fakezoom/model/path_template.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,6 +1,6 @@
 // Answers the admin endpoints share: JSON, and WireMock's error shape
 //   {"errors": [{"code": 10, "source": {"pointer": "/fixedDelay"}, "title": "..."}]}
-// with the field that was wrong. Internal to fakezoom::core.
+// with the field that was wrong. Internal to fakezoom::admin.
 #pragma once
 
 #include <string>
@@ -9,8 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/admin/admin.hpp"
-#include "fakezoom/engine/http_message.hpp"
-#include "fakezoom/engine/input_problem.hpp"
+#include "fakezoom/model/http_message.hpp"
+#include "fakezoom/model/input_problem.hpp"
 
 namespace fakezoom::admin {
 

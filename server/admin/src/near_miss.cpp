@@ -1,10 +1,10 @@
 #include "fakezoom/admin/near_miss.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "fakezoom/engine/choice.hpp"
+#include "fakezoom/model/choice.hpp"
 
 namespace fakezoom {
 

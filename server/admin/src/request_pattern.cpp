@@ -1,5 +1,5 @@
 #include "fakezoom/admin/request_pattern.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 #include <algorithm>
 #include <array>

@@ -5,7 +5,7 @@
 #include <cctype>
 #include <utility>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 namespace fakezoom {
 

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/state/state_document.hpp"

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 #include "fakezoom/journal/redact.hpp"
 
 namespace fakezoom {

@@ -1,6 +1,6 @@
 #include "fakezoom/http/http_server.hpp"
 
-#include "fakezoom/core/engine.hpp"
+#include "fakezoom/engine/engine.hpp"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -14,7 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/http/access_log.hpp"
 #include "connection_pool.hpp"
 #include "fault_injection.hpp"
@@ -119,7 +119,7 @@ struct HttpServer::Impl {
     answer(read.request, req, res);
   }
 
-  // `request` is `req` as the core sees it.
+  // `request` is `req` as the engine sees it.
   void answer(const HttpRequest& request, const httplib::Request& req, httplib::Response& res) {
     Served served = engine.serve(request);
     if (served.misbehaviour.delay.count() > 0) pause(served.misbehaviour.delay);

@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "fakezoom/engine/url_codec.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/url_codec.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 
 namespace fakezoom::http {
 

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <optional>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 namespace fakezoom::http {
 
@@ -17,7 +17,7 @@ struct RequestLimits {
   std::size_t max_header_count = 100;
 };
 
-// httplib's request as the core sees it, or the refusal its head earns: 431 for too many
+// httplib's request as the engine sees it, or the refusal its head earns: 431 for too many
 // headers; 400 for a NUL or control byte in a header, or a Content-Length that is not one
 // decimal number. One pass over the headers; called before the body is read, and again after.
 struct ReadRequest {

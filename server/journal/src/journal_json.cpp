@@ -2,8 +2,8 @@
 
 #include <cctype>
 
-#include "fakezoom/engine/iso8601.hpp"
-#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/model/iso8601.hpp"
+#include "fakezoom/model/url_codec.hpp"
 
 namespace fakezoom {
 

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "fakezoom/engine/render.hpp"
+#include "fakezoom/model/render.hpp"
 #include "fakezoom/journal/journal.hpp"
 #include "fakezoom/journal/redact.hpp"
 

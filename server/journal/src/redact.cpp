@@ -1,7 +1,7 @@
 #include "fakezoom/journal/redact.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
-#include "fakezoom/engine/url_codec.hpp"
+#include "fakezoom/model/url_codec.hpp"
 
 namespace fakezoom {
 

@@ -5,7 +5,7 @@
 #include <mutex>
 #include <stdexcept>
 
-#include "fakezoom/engine/iso8601.hpp"
+#include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/state/state_document.hpp"
 
 namespace fakezoom {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/state/state_document.hpp"
 
 namespace fakezoom {

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "fakezoom/zoom/access.hpp"
-#include "fakezoom/engine/iso8601.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/iso8601.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 
 namespace fakezoom {
 

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 namespace fakezoom {
 

@@ -1,8 +1,8 @@
 #include <algorithm>
 
-#include "fakezoom/engine/choice.hpp"
-#include "fakezoom/engine/url_codec.hpp"
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/choice.hpp"
+#include "fakezoom/model/url_codec.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/zoom/account_routes.hpp"
 #include "fakezoom/zoom/respond.hpp"
 #include "fakezoom/zoom/wire_oauth.hpp"

@@ -1,9 +1,9 @@
 #include "fakezoom/zoom/wire_oauth.hpp"
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/wire_errors.hpp"
+#include "fakezoom/model/wire_errors.hpp"
 
 namespace fakezoom::wire {
 

@@ -8,7 +8,7 @@
 
 #include "fakezoom/client/request.hpp"
 #include "fakezoom/client/response.hpp"
-#include "fakezoom/engine/route.hpp"
+#include "fakezoom/model/route.hpp"
 
 namespace fakezoom::replay {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/model/clock.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
 #include "fakezoom/http/http_server.hpp"     // LogFormat
 #include "fakezoom/journal/journal.hpp"
@@ -20,7 +20,7 @@
 
 namespace fakezoom {
 
-// What engine() and state() give: include fakezoom/core/engine.hpp to use them.
+// What engine() and state() give: include fakezoom/engine/engine.hpp to use them.
 class Account;
 class Engine;
 struct FixtureSet;

@@ -13,7 +13,7 @@
 
 #include "fakezoom/admin/admin_target.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 #include "fakezoom/version.hpp"
 #include "fakezoom/journal/journal_json.hpp"  // to_json(JournalEntry)
 

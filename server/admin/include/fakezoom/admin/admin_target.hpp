@@ -11,7 +11,7 @@
 #include "fakezoom/admin/fault.hpp"
 #include "fakezoom/admin/overrides.hpp"
 #include "fakezoom/admin/settings.hpp"
-#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/model/clock.hpp"
 #include "fakezoom/journal/journal.hpp"
 #include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/fixture_load.hpp"

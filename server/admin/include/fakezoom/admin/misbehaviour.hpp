@@ -9,8 +9,8 @@
 #include <string_view>
 
 #include "fakezoom/admin/fault.hpp"
-#include "fakezoom/engine/headers.hpp"
-#include "fakezoom/engine/input_problem.hpp"
+#include "fakezoom/model/headers.hpp"
+#include "fakezoom/model/input_problem.hpp"
 #include "fakezoom/admin/overrides.hpp"
 #include "fakezoom/admin/settings.hpp"
 

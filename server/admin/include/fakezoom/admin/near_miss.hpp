@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 
 namespace fakezoom {
 

@@ -16,9 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/http_fwd.hpp"
-#include "fakezoom/engine/input_problem.hpp"
-#include "fakezoom/engine/path_template.hpp"
+#include "fakezoom/model/http_fwd.hpp"
+#include "fakezoom/model/input_problem.hpp"
+#include "fakezoom/model/path_template.hpp"
 #include "fakezoom/admin/string_matcher.hpp"
 
 namespace fakezoom {

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/input_problem.hpp"
+#include "fakezoom/model/input_problem.hpp"
 
 namespace fakezoom {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 #include "fakezoom/http/http_server.hpp"
 
 namespace fakezoom {

@@ -13,7 +13,7 @@
 
 namespace fakezoom {
 
-class Engine;  // fakezoom/core/engine.hpp
+class Engine;  // fakezoom/engine/engine.hpp
 
 enum class LogFormat { off, text, json };
 

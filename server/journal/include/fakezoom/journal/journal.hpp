@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 
 namespace fakezoom {
 

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 
 namespace fakezoom {
 

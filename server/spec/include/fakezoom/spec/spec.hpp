@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
-#include "fakezoom/engine/parameter_rules.hpp"
+#include "fakezoom/model/parameter_rules.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 

@@ -18,8 +18,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/clock.hpp"
-#include "fakezoom/engine/problem.hpp"
+#include "fakezoom/model/clock.hpp"
+#include "fakezoom/model/problem.hpp"
 #include "fakezoom/state/account_records.hpp"
 #include "fakezoom/state/id_source.hpp"
 #include "fakezoom/state/page_token.hpp"

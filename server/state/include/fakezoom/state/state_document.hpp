@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/input_problem.hpp"
-#include "fakezoom/engine/problem.hpp"
+#include "fakezoom/model/input_problem.hpp"
+#include "fakezoom/model/problem.hpp"
 #include "fakezoom/state/account_records.hpp"
 
 namespace fakezoom {

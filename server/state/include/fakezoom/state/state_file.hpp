@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/problem.hpp"
+#include "fakezoom/model/problem.hpp"
 
 namespace fakezoom {
 

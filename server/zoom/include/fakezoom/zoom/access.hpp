@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "fakezoom/engine/http_message.hpp"
+#include "fakezoom/model/http_message.hpp"
 #include "fakezoom/zoom/auth_options.hpp"
-#include "fakezoom/engine/route.hpp"
+#include "fakezoom/model/route.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {

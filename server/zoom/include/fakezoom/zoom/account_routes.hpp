@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakezoom/engine/http_fwd.hpp"
-#include "fakezoom/engine/query_params.hpp"
-#include "fakezoom/engine/outcome.hpp"
-#include "fakezoom/engine/route.hpp"
+#include "fakezoom/model/http_fwd.hpp"
+#include "fakezoom/model/query_params.hpp"
+#include "fakezoom/model/outcome.hpp"
+#include "fakezoom/model/route.hpp"
 #include "fakezoom/state/account.hpp"
 
 namespace fakezoom {

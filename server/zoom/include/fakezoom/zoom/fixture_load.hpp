@@ -1,4 +1,4 @@
-// Loading fixtures afresh, as the core sees it: a function that returns a new set or the
+// Loading fixtures afresh, as the engine sees it: a function that returns a new set or the
 // problems that stopped it, and the report of a reload. The application part reads the files.
 #pragma once
 
@@ -8,12 +8,12 @@
 #include <memory>
 #include <vector>
 
-#include "fakezoom/engine/problem.hpp"
+#include "fakezoom/model/problem.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom {
 
-// Reloading reads files, which the core does not do: whoever builds the engine (the
+// Reloading reads files, which the pure parts do not do: whoever builds the engine (the
 // application part, server/app) hands it a loader that reads the fixtures afresh with the paths and options it
 // started with. Exactly one of `fixtures` and `problems` is set.
 struct FixtureLoad {

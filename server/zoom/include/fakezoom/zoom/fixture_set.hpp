@@ -3,7 +3,7 @@
 #pragma once
 
 #include "fakezoom/zoom/accounts.hpp"
-#include "fakezoom/engine/route_table.hpp"
+#include "fakezoom/model/route_table.hpp"
 #include "fakezoom/zoom/users.hpp"
 
 namespace fakezoom {

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
 #include "fakezoom/zoom/rate_limits.hpp"
 

@@ -4,9 +4,9 @@
 // example that fits.
 #pragma once
 
-#include "fakezoom/engine/http_fwd.hpp"
-#include "fakezoom/engine/outcome.hpp"
-#include "fakezoom/engine/render.hpp"
+#include "fakezoom/model/http_fwd.hpp"
+#include "fakezoom/model/outcome.hpp"
+#include "fakezoom/model/render.hpp"
 #include "fakezoom/zoom/access.hpp"
 #include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"

@@ -13,7 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "fakezoom/engine/clock.hpp"
+#include "fakezoom/model/clock.hpp"
 
 namespace fakezoom {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "fakezoom/zoom/accounts.hpp"
-#include "fakezoom/engine/outcome.hpp"
+#include "fakezoom/model/outcome.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {

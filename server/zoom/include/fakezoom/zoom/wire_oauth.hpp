@@ -6,7 +6,7 @@
 #include <vector>
 #include <string>
 
-#include "fakezoom/engine/http_fwd.hpp"
+#include "fakezoom/model/http_fwd.hpp"
 
 namespace fakezoom::wire {
 

@@ -1,0 +1,132 @@
+// The whole product without a socket: a request value in, a response value out.
+// `respond` is a pure function of (fixtures, request); `Engine` adds the journal, the admin
+// API, run-time settings and overrides, and swapping in freshly loaded fixtures whole.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fakezoom/model/outcome.hpp"
+#include "fakezoom/zoom/access.hpp"
+#include "fakezoom/zoom/respond.hpp"
+#include "fakezoom/model/clock.hpp"
+#include "fakezoom/zoom/fixture_load.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/model/http_message.hpp"
+#include "fakezoom/journal/journal.hpp"
+#include "fakezoom/admin/admin_target.hpp"
+#include "fakezoom/admin/misbehaviour.hpp"
+#include "fakezoom/admin/overrides.hpp"
+#include "fakezoom/zoom/rate_limiter.hpp"
+#include "fakezoom/model/render.hpp"
+#include "fakezoom/admin/settings.hpp"
+#include "fakezoom/state/account.hpp"
+#include "fakezoom/zoom/token_authority.hpp"
+
+namespace fakezoom {
+
+struct EngineOptions {
+  BodyMode body_mode = BodyMode::zoom;
+  std::string admin_prefix = "/__admin";
+  std::size_t journal_capacity = Journal::kDefaultCapacity;  // 0: no journal
+  bool journal_secrets = false;  // keep tokens in the journal instead of "[REDACTED]"
+  // When set, admin requests need `Authorization: Bearer <token>` (or `X-Admin-Token: <token>`)
+  // and get Zoom's 401 without it.
+  std::optional<std::string> admin_token;
+  Settings settings;             // at start-up; POST /__admin/reset goes back to them
+  Overrides overrides;           // likewise
+  FixtureLoader loader;          // for POST /__admin/mappings/reset and --watch; empty: none
+  // POST /__admin/shutdown. Called on a request thread: it must only ask for the stop, never
+  // wait for it (the server cannot stop while it waits for this very request to end).
+  std::function<void()> on_shutdown;
+  // What token expiry and rate-limit windows count time by; tests pass a ManualClock.
+  std::shared_ptr<Clock> clock = system_clock();
+  // Zoom's per-second and daily limits per label and plan (`--rate-limits on`, `--plan`).
+  bool rate_limits = false;
+  Plan plan = Plan::pro;
+  // --auth any|strict, and the HTTP status of code 124 answers.
+  AuthOptions auth;
+  // Users and meetings are state (docs/state.md) unless stateless; ids follow from the seed.
+  bool stateless = false;
+  std::uint64_t seed = 1;
+  // The account at start instead of the one seeded from the fixtures (--state-file).
+  std::optional<nlohmann::json> state;
+  // Where POST /__admin/state/save and save_state() write; empty: nowhere.
+  std::string state_file;
+};
+
+// An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
+// connections, the engine only decides.
+struct Served {
+  HttpResponse response;
+  Misbehaviour misbehaviour;
+  bool admin = false;
+};
+
+class Engine final : public AdminTarget {
+public:
+  Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options);
+
+  // Thread-safe. A request sees one set of fixtures from start to end, whatever reloads.
+  Served serve(const HttpRequest& request);
+  // The answer alone, for callers without a socket: no delay, no fault.
+  HttpResponse handle(const HttpRequest& request) { return serve(request).response; }
+
+  Journal& journal() override { return journal_; }
+  const Journal& journal() const { return journal_; }
+  std::shared_ptr<const FixtureSet> fixtures() const override;
+  std::uint64_t generation() const override;  // 1 at start-up, +1 for every swap
+  const EngineOptions& options() const { return options_; }
+  // The tokens POST /oauth/token issued; `tokens().account_of_token(t)` names a caller's account.
+  TokenAuthority& tokens() { return tokens_; }
+  const TokenAuthority& tokens() const { return tokens_; }
+
+  // Swaps in a whole new set; requests already running finish on the old one.
+  void swap_fixtures(std::shared_ptr<const FixtureSet> fixtures);
+  // Loads through the loader and swaps only if it loaded cleanly; one reload at a time.
+  ReloadReport reload() override;
+  std::optional<ReloadReport> last_reload() const override;
+
+  Settings settings() const override;
+  void set_settings(Settings settings) override;
+  Overrides overrides() const override;
+  void set_fault(const std::string& id, std::optional<Fault> fault) override;
+  void set_delay(const std::string& id, std::optional<std::chrono::milliseconds> delay) override;
+  // Journal, settings and overrides back to how they were at start-up (fixtures stay).
+  void reset() override;
+  // False when nobody can stop this engine's server.
+  bool request_shutdown() override;
+  Clock::time_point now() const override { return options_.clock->now(); }
+  // The account users and meetings live in (the same one whether or not the engine is stateless).
+  Account& account() override { return *account_; }
+  const Account& account() const { return *account_; }
+  StateSave save_state() override;
+
+private:
+  Served answer(const FixtureSet& fixtures, const HttpRequest& request);
+  void limit_rate(const HttpRequest& request, Outcome& outcome);
+
+  mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
+  std::shared_ptr<const FixtureSet> fixtures_;
+  std::uint64_t generation_ = 1;
+  EngineOptions options_;
+  Journal journal_;
+  TokenAuthority tokens_;
+
+  mutable std::mutex state_mutex_;  // settings, overrides, last reload
+  Settings settings_;
+  Overrides overrides_;
+  std::optional<ReloadReport> last_reload_;
+
+  std::mutex reload_mutex_;  // one reload at a time
+  RateLimiter rate_limiter_;
+  std::unique_ptr<Account> account_;
+};
+
+}  // namespace fakezoom

@@ -1,0 +1,29 @@
+// What answering a request came to: the response, and which route and example gave it
+// and why. The journal, the admin API and rate limits read it.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "fakezoom/model/http_message.hpp"
+
+namespace fakezoom {
+
+struct PreparedAnswer;  // render.hpp
+
+struct Outcome {
+  HttpResponse response;
+  bool matched = false;  // a documented route answered (examples, Zoom's rules); false for 404/405 misses
+  std::string route_id;
+  std::string example_id;  // also sent as Matched-Stub-Id
+  std::string example_name;
+  std::string reason;
+  // The route's `**Rate Limit Label:**` when the request reached Zoom's rules (not the
+  // caller's explicit choice, not a miss); the engine counts it when rate limits are on.
+  std::string rate_limit_label;
+  // Set when the answer is the example's as rendered at load time (unchanged since): the
+  // journal then shares it instead of copying it.
+  std::shared_ptr<const PreparedAnswer> prepared;
+};
+
+}  // namespace fakezoom
