@@ -6,7 +6,7 @@
 #include "args.hpp"
 #include "commands.hpp"
 #include "help.hpp"
-#include "fakezoom/admin/admin.hpp"
+#include "fakezoom/version.hpp"
 
 namespace {
 

@@ -18,7 +18,7 @@ AccountSeed one_owner() {
 }
 }  // namespace
 
-TEST_CASE("a created user can be read by id and by email, in any case") {
+TEST_CASE("a created user can be read by id and by email, in any case", "[state]") {
   Account account({.seed = 3}, one_owner());
   auto created = account.create_user({{"email", "Ana@Example.com"}, {"type", 1}, {"first_name", "Ana"}});
   REQUIRE(created);
@@ -29,7 +29,7 @@ TEST_CASE("a created user can be read by id and by email, in any case") {
   CHECK(account.user_count() == 2);
 }
 
-TEST_CASE("an email already in the account is refused and nothing is stored") {
+TEST_CASE("an email already in the account is refused and nothing is stored", "[state]") {
   Account account({}, one_owner());
   auto again = account.create_user({{"email", "OWNER@example.com"}, {"type", 1}});
   CHECK_FALSE(again);
@@ -37,7 +37,7 @@ TEST_CASE("an email already in the account is refused and nothing is stored") {
   CHECK(account.user_count() == 1);
 }
 
-TEST_CASE("updating a user changes what later reads return, but never its id or email") {
+TEST_CASE("updating a user changes what later reads return, but never its id or email", "[state]") {
   Account account({}, one_owner());
   REQUIRE(account.update_user("owner-1", {{"dept", "Sales"}, {"id", "other"}, {"email", "x@example.com"}}) == Refusal::none);
   auto user = account.user("owner-1");
@@ -48,13 +48,13 @@ TEST_CASE("updating a user changes what later reads return, but never its id or 
   CHECK(account.update_user("nobody", {{"dept", "x"}}) == Refusal::user_not_found);
 }
 
-TEST_CASE("status changes are read back") {
+TEST_CASE("status changes are read back", "[state]") {
   Account account({}, one_owner());
   REQUIRE(account.set_user_status("owner-1", "inactive") == Refusal::none);
   CHECK(account.user("owner-1")->fields["status"] == "inactive");
 }
 
-TEST_CASE("deleting a user deletes the user's meetings and frees the email") {
+TEST_CASE("deleting a user deletes the user's meetings and frees the email", "[state]") {
   Account account({}, one_owner());
   auto user = account.create_user({{"email", "host@example.com"}});
   REQUIRE(user);
@@ -68,7 +68,7 @@ TEST_CASE("deleting a user deletes the user's meetings and frees the email") {
   CHECK(account.create_user({{"email", "host@example.com"}}));
 }
 
-TEST_CASE("a meeting gets Zoom's shape of id, uuid, passcode and links, and its host") {
+TEST_CASE("a meeting gets Zoom's shape of id, uuid, passcode and links, and its host", "[state]") {
   Account account({}, one_owner());
   auto meeting = account.create_meeting("owner@example.com", Meeting{.topic = "Review", .duration = 45});
   REQUIRE(meeting);
@@ -83,13 +83,13 @@ TEST_CASE("a meeting gets Zoom's shape of id, uuid, passcode and links, and its 
   CHECK(object["duration"] == 45);
 }
 
-TEST_CASE("a meeting for an unknown host is refused") {
+TEST_CASE("a meeting for an unknown host is refused", "[state]") {
   Account account({}, one_owner());
   CHECK(account.create_meeting("ghost", Meeting{}).refusal == Refusal::user_not_found);
   CHECK(account.meeting_count() == 0);
 }
 
-TEST_CASE("meeting settings merge with what is stored") {
+TEST_CASE("meeting settings merge with what is stored", "[state]") {
   Account account({}, one_owner());
   Meeting draft;
   draft.extra = json{{"settings", {{"waiting_room", true}, {"mute_upon_entry", false}}}}.dump();
@@ -102,7 +102,7 @@ TEST_CASE("meeting settings merge with what is stored") {
   CHECK(object["settings"]["mute_upon_entry"] == true);
 }
 
-TEST_CASE("ending an instant meeting removes it; a scheduled one stays, waiting") {
+TEST_CASE("ending an instant meeting removes it; a scheduled one stays, waiting", "[state]") {
   Account account({}, one_owner());
   auto instant = account.create_meeting("owner-1", Meeting{.type = 1});
   auto scheduled = account.create_meeting("owner-1", Meeting{.type = 2});
@@ -114,7 +114,7 @@ TEST_CASE("ending an instant meeting removes it; a scheduled one stays, waiting"
   CHECK(account.end_meeting("1") == Refusal::meeting_not_found);
 }
 
-TEST_CASE("ids follow from the seed: the same seed and calls give the same ids") {
+TEST_CASE("ids follow from the seed: the same seed and calls give the same ids", "[state]") {
   auto ids = [](std::uint64_t seed) {
     Account account({.seed = seed}, one_owner());
     auto user = account.create_user({{"email", "a@example.com"}});
@@ -125,7 +125,7 @@ TEST_CASE("ids follow from the seed: the same seed and calls give the same ids")
   CHECK(ids(7) != ids(8));
 }
 
-TEST_CASE("reset returns to the seed, ids included") {
+TEST_CASE("reset returns to the seed, ids included", "[state]") {
   Account account({.seed = 5}, one_owner());
   auto first = account.create_user({{"email", "a@example.com"}});
   account.reset();
@@ -135,7 +135,7 @@ TEST_CASE("reset returns to the seed, ids included") {
   CHECK(again.value->id == first.value->id);
 }
 
-TEST_CASE("a seed that is not a state document stops the account from being built") {
+TEST_CASE("a seed that is not a state document stops the account from being built", "[state]") {
   AccountSeed bad;
   bad.document = {{"users", {{{"email", "no-id@example.com"}}}}};
   CHECK_THROWS_WITH(Account({}, bad), Catch::Contains("/users/0/id"));

@@ -6,7 +6,7 @@
 using fakezoom::state_test::Zoom;
 using nlohmann::json;
 
-TEST_CASE("GET /__admin/state shows what the API changed") {
+TEST_CASE("GET /__admin/state shows what the API changed", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_user("seen@example.com");
   auto state = zoom.get("/__admin/state");
@@ -17,7 +17,7 @@ TEST_CASE("GET /__admin/state shows what the API changed") {
   CHECK(state.body["meetings"].is_array());
 }
 
-TEST_CASE("PUT /__admin/state replaces the account; a bad document changes nothing and names the pointer") {
+TEST_CASE("PUT /__admin/state replaces the account; a bad document changes nothing and names the pointer", "[state][server]") {
   Zoom zoom;
   const json arranged = {{"users", {{{"id", "arranged-host"}, {"email", "arranged@example.com"}, {"type", 2}}}},
                          {"meetings", {{{"id", 12345678901}, {"host_id", "arranged-host"}, {"topic", "Arranged"}}}}};
@@ -34,7 +34,7 @@ TEST_CASE("PUT /__admin/state replaces the account; a bad document changes nothi
   CHECK(zoom.get("/__admin/state").body == before);
 }
 
-TEST_CASE("POST /__admin/state/reset and POST /__admin/reset return to the seeded account") {
+TEST_CASE("POST /__admin/state/reset and POST /__admin/reset return to the seeded account", "[state][server]") {
   Zoom zoom;
   const json seeded = zoom.get("/__admin/state").body;
   const std::string path = GENERATE(std::string("/__admin/state/reset"), std::string("/__admin/reset"));
@@ -45,7 +45,7 @@ TEST_CASE("POST /__admin/state/reset and POST /__admin/reset return to the seede
   CHECK(zoom.get("/__admin/state").body == seeded);
 }
 
-TEST_CASE("the state file is loaded at start and written on stop and on POST /__admin/state/save") {
+TEST_CASE("the state file is loaded at start and written on stop and on POST /__admin/state/save", "[state][server]") {
   const auto dir = std::filesystem::temp_directory_path() / ("fakezoom-state-http-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string file = (dir / "state.json").string();
@@ -79,12 +79,12 @@ TEST_CASE("the state file is loaded at start and written on stop and on POST /__
   std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("without a state file, POST /__admin/state/save says so") {
+TEST_CASE("without a state file, POST /__admin/state/save says so", "[state][server]") {
   Zoom zoom;
   CHECK(zoom.call("POST", "/__admin/state/save").status == 409);
 }
 
-TEST_CASE("the embedded API arranges the account and asserts on it") {
+TEST_CASE("the embedded API arranges the account and asserts on it", "[state][server]") {
   Zoom zoom;
   auto user = zoom.server.state().create_user({{"email", "embedded@example.com"}, {"type", 2}});
   REQUIRE(user);

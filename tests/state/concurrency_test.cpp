@@ -8,7 +8,7 @@
 
 using fakezoom::state_test::Zoom;
 
-TEST_CASE("64 clients creating, reading and deleting meetings at once: unique ids, consistent reads, exact counts") {
+TEST_CASE("64 clients creating, reading and deleting meetings at once: unique ids, consistent reads, exact counts", "[state][server]") {
   Zoom zoom({.threads = 64});
   constexpr int kClients = 64;
   constexpr int kMeetingsEach = 6;  // each client deletes the first two it made

@@ -3,7 +3,7 @@
 using fakezoom::state_test::Zoom;
 using nlohmann::json;
 
-TEST_CASE("a created meeting has Zoom's shape: id, uuid, host, links with the id, settings merged") {
+TEST_CASE("a created meeting has Zoom's shape: id, uuid, host, links with the id, settings merged", "[state][server]") {
   Zoom zoom;
   const std::string host = zoom.create_user("host@example.com");
   auto created = zoom.call("POST", "/v2/users/" + host + "/meetings",
@@ -33,7 +33,7 @@ TEST_CASE("a created meeting has Zoom's shape: id, uuid, host, links with the id
   CHECK(meeting["settings"].contains("audio"));
 }
 
-TEST_CASE("a meeting created with only a topic shows no other meeting's values, and Zoom's default settings") {
+TEST_CASE("a meeting created with only a topic shows no other meeting's values, and Zoom's default settings", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_meeting("me", {{"topic", "Solo"}});
   auto read = zoom.get("/v2/meetings/" + id);
@@ -53,7 +53,7 @@ TEST_CASE("a meeting created with only a topic shows no other meeting's values, 
   CHECK(meeting["settings"]["approval_type"] == 2);
 }
 
-TEST_CASE("a meeting is read, changed, ended and deleted; then GET answers 3001") {
+TEST_CASE("a meeting is read, changed, ended and deleted; then GET answers 3001", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_meeting("me", {{"topic", "Standup"}, {"duration", 15}});
   auto read = zoom.get("/v2/meetings/" + id);
@@ -78,14 +78,14 @@ TEST_CASE("a meeting is read, changed, ended and deleted; then GET answers 3001"
   CHECK(zoom.call("PATCH", "/v2/meetings/" + id, {{"topic", "x"}}).body["code"] == 3001);
 }
 
-TEST_CASE("an ended instant meeting is gone") {
+TEST_CASE("an ended instant meeting is gone", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_meeting("me", {{"type", 1}});
   CHECK(zoom.call("PUT", "/v2/meetings/" + id + "/status", {{"action", "end"}}).status == 204);
   CHECK(zoom.get("/v2/meetings/" + id).body["code"] == 3001);
 }
 
-TEST_CASE("a user's meetings are listed a page at a time, and go with the user") {
+TEST_CASE("a user's meetings are listed a page at a time, and go with the user", "[state][server]") {
   Zoom zoom;
   const std::string host = zoom.create_user("lister@example.com");
   std::set<std::string> created;
@@ -109,7 +109,7 @@ TEST_CASE("a user's meetings are listed a page at a time, and go with the user")
   for (const auto& id : created) CHECK(zoom.get("/v2/meetings/" + id).body["code"] == 3001);
 }
 
-TEST_CASE("a meeting for an unknown host answers 1001; a broken body answers 300 and stores nothing") {
+TEST_CASE("a meeting for an unknown host answers 1001; a broken body answers 300 and stores nothing", "[state][server]") {
   Zoom zoom;
   const auto before = zoom.server.state().meeting_count();
   auto unknown = zoom.call("POST", "/v2/users/nobody@example.com/meetings", {{"topic", "x"}});

@@ -21,7 +21,7 @@ std::unique_ptr<Account> account_with_meetings(std::size_t count) {
 }
 }  // namespace
 
-TEST_CASE("walking every page returns every meeting once, in the order created") {
+TEST_CASE("walking every page returns every meeting once, in the order created", "[state]") {
   const std::size_t total = GENERATE(0, 1, 29, 30, 31, 95);
   const std::size_t page_size = GENERATE(1, 7, 30, 300);
   INFO(total << " meetings, " << page_size << " a page");
@@ -46,7 +46,7 @@ TEST_CASE("walking every page returns every meeting once, in the order created")
   CHECK(pages == std::max<std::size_t>(1, (total + page_size - 1) / page_size));
 }
 
-TEST_CASE("a page token is stable while the list does not change") {
+TEST_CASE("a page token is stable while the list does not change", "[state]") {
   auto holder = account_with_meetings(5);
   Account& account = *holder;
   auto first = account.list_meetings("host", {2, ""});
@@ -55,7 +55,7 @@ TEST_CASE("a page token is stable while the list does not change") {
   CHECK_FALSE(first.value->next_page_token.empty());
 }
 
-TEST_CASE("a tampered, unknown or foreign page token is refused") {
+TEST_CASE("a tampered, unknown or foreign page token is refused", "[state]") {
   auto holder = account_with_meetings(5);
   Account& account = *holder;
   const std::string token = account.list_meetings("host", {2, ""}).value->next_page_token;
@@ -72,7 +72,7 @@ TEST_CASE("a tampered, unknown or foreign page token is refused") {
   }
 }
 
-TEST_CASE("tokens are keyed by the seed: another seed's tokens are refused") {
+TEST_CASE("tokens are keyed by the seed: another seed's tokens are refused", "[state]") {
   PageTokens seven(7), eight(8);
   const std::string token = seven.issue("meetings:host", {10, 2});
   CHECK(seven.read("meetings:host", token));
@@ -80,7 +80,7 @@ TEST_CASE("tokens are keyed by the seed: another seed's tokens are refused") {
   CHECK_FALSE(seven.read("meetings:other", token));
 }
 
-TEST_CASE("a page of users filters by status and counts only those") {
+TEST_CASE("a page of users filters by status and counts only those", "[state]") {
   AccountSeed seed;
   seed.document = {{"users",
                     {{{"id", "a"}, {"email", "a@example.com"}, {"status", "active"}},

@@ -18,7 +18,7 @@ bool names(const std::vector<fakezoom::Problem>& problems, const std::string& po
 }
 }  // namespace
 
-TEST_CASE("a bad state document names every problem by its JSON pointer and changes nothing") {
+TEST_CASE("a bad state document names every problem by its JSON pointer and changes nothing", "[state]") {
   Account account({});
   REQUIRE(account.replace({{"users", {{{"id", "u1"}, {"email", "u1@example.com"}}}}}).empty());
   const json before = account.dump();
@@ -35,7 +35,7 @@ TEST_CASE("a bad state document names every problem by its JSON pointer and chan
   CHECK(account.dump() == before);
 }
 
-TEST_CASE("a dumped state replaces an account into the same state") {
+TEST_CASE("a dumped state replaces an account into the same state", "[state]") {
   Account account({.seed = 2});
   auto user = account.create_user({{"email", "a@example.com"}, {"first_name", "A"}});
   REQUIRE(account.create_meeting(user.value->id, fakezoom::Meeting{.topic = "T", .duration = 15}));
@@ -45,7 +45,7 @@ TEST_CASE("a dumped state replaces an account into the same state") {
   CHECK(other.dump() == dumped);
 }
 
-TEST_CASE("the state file is written whole and read back") {
+TEST_CASE("the state file is written whole and read back", "[state]") {
   const auto dir = std::filesystem::temp_directory_path() / ("fakezoom-state-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "state.json").string();

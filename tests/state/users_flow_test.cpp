@@ -3,7 +3,7 @@
 using fakezoom::state_test::Zoom;
 using nlohmann::json;
 
-TEST_CASE("a user created through the API is read back by id, by email and in the list") {
+TEST_CASE("a user created through the API is read back by id, by email and in the list", "[state][server]") {
   Zoom zoom;
   auto created = zoom.call("POST", "/v2/users",
                            {{"action", "create"},
@@ -32,7 +32,7 @@ TEST_CASE("a user created through the API is read back by id, by email and in th
   CHECK(listed);
 }
 
-TEST_CASE("a user created with only an email reads back with nobody else's data in the documented fields") {
+TEST_CASE("a user created with only an email reads back with nobody else's data in the documented fields", "[state][server]") {
   Zoom zoom;
   auto created = zoom.call("POST", "/v2/users", {{"action", "create"}, {"user_info", {{"email", "solo@example.com"}, {"type", 1}}}});
   REQUIRE(created.status == 201);
@@ -62,7 +62,7 @@ TEST_CASE("a user created with only an email reads back with nobody else's data 
     if (user["id"] == id) check_neutral(user);
 }
 
-TEST_CASE("an email already used answers Zoom's 409 code 1005 and stores nothing") {
+TEST_CASE("an email already used answers Zoom's 409 code 1005 and stores nothing", "[state][server]") {
   Zoom zoom;
   const auto before = zoom.server.state().user_count();
   auto taken = zoom.call("POST", "/v2/users", {{"action", "create"}, {"user_info", {{"email", "JCHILL@example.com"}, {"type", 1}}}});
@@ -71,7 +71,7 @@ TEST_CASE("an email already used answers Zoom's 409 code 1005 and stores nothing
   CHECK(zoom.server.state().user_count() == before);
 }
 
-TEST_CASE("a broken create body answers code 300 naming every field, and stores nothing") {
+TEST_CASE("a broken create body answers code 300 naming every field, and stores nothing", "[state][server]") {
   Zoom zoom;
   const auto before = zoom.server.state().user_count();
   SECTION("fields missing") {
@@ -90,7 +90,7 @@ TEST_CASE("a broken create body answers code 300 naming every field, and stores 
   CHECK(zoom.server.state().user_count() == before);
 }
 
-TEST_CASE("the seed's route follows state: 200 for a created user, 1001 once it is deleted") {
+TEST_CASE("the seed's route follows state: 200 for a created user, 1001 once it is deleted", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_user("token@example.com");
   CHECK(zoom.get("/v2/users/" + id + "/token?type=zak").status == 200);
@@ -109,7 +109,7 @@ TEST_CASE("the seed's route follows state: 200 for a created user, 1001 once it 
   }
 }
 
-TEST_CASE("PATCH answers 204 and later reads return the change") {
+TEST_CASE("PATCH answers 204 and later reads return the change", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_user("patch@example.com");
   auto patched = zoom.call("PATCH", "/v2/users/" + id, {{"first_name", "Pat"}, {"dept", "Sales"}});
@@ -121,7 +121,7 @@ TEST_CASE("PATCH answers 204 and later reads return the change") {
   CHECK(zoom.call("PATCH", "/v2/users/" + id, {{"type", "two"}}).body["code"] == 300);
 }
 
-TEST_CASE("PUT status deactivates and activates; the list filters by status") {
+TEST_CASE("PUT status deactivates and activates; the list filters by status", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_user("status@example.com");
   CHECK(zoom.call("PUT", "/v2/users/" + id + "/status", {{"action", "deactivate"}}).status == 204);
@@ -134,7 +134,7 @@ TEST_CASE("PUT status deactivates and activates; the list filters by status") {
   CHECK(zoom.call("PUT", "/v2/users/" + id + "/status", {{"action", "pause"}}).body["code"] == 300);
 }
 
-TEST_CASE("me is the account's owner: the users fixture's first user") {
+TEST_CASE("me is the account's owner: the users fixture's first user", "[state][server]") {
   Zoom zoom;
   auto me = zoom.get("/v2/users/me");
   REQUIRE(me.status == 200);
@@ -142,7 +142,7 @@ TEST_CASE("me is the account's owner: the users fixture's first user") {
   CHECK(me.body["email"] == "jchill@example.com");
 }
 
-TEST_CASE("pages of users: every user once, a tampered token is Zoom's 300") {
+TEST_CASE("pages of users: every user once, a tampered token is Zoom's 300", "[state][server]") {
   Zoom zoom;
   for (int i = 0; i < 7; ++i) zoom.create_user("u" + std::to_string(i) + "@example.com");
   const std::size_t total = zoom.server.state().user_count();
@@ -164,14 +164,14 @@ TEST_CASE("pages of users: every user once, a tampered token is Zoom's 300") {
   CHECK(bad.body == json{{"code", 300}, {"message", "The next page token is invalid or expired."}});
 }
 
-TEST_CASE("a page_size above the maximum is clamped to it") {
+TEST_CASE("a page_size above the maximum is clamped to it", "[state][server]") {
   Zoom zoom;
   CHECK(zoom.get("/v2/users?page_size=5000").body["page_size"] == 2000);
   CHECK(zoom.get("/v2/users/me/meetings?page_size=5000").body["page_size"] == 300);
   CHECK(zoom.get("/v2/users").body["page_size"] == 30);
 }
 
-TEST_CASE("the caller's explicit example choice still wins over state") {
+TEST_CASE("the caller's explicit example choice still wins over state", "[state][server]") {
   Zoom zoom;
   const std::string id = zoom.create_user("explicit@example.com");
   auto chosen = zoom.call("GET", "/v2/users/" + id, nullptr, {{"x-mock-response-code", "404"}});
@@ -180,7 +180,7 @@ TEST_CASE("the caller's explicit example choice still wins over state") {
   CHECK(documented.body["id"] == "KdYKjnimT4KPd8FFgQt9FQ");  // the documented example's
 }
 
-TEST_CASE("a stateless server answers from the documented examples only") {
+TEST_CASE("a stateless server answers from the documented examples only", "[state][server]") {
   Zoom zoom({.stateless = true});
   const auto before = zoom.server.state().user_count();
   auto created = zoom.call("POST", "/v2/users", {{"action", "create"}, {"user_info", {{"email", "s@example.com"}, {"type", 1}}}});
@@ -190,7 +190,7 @@ TEST_CASE("a stateless server answers from the documented examples only") {
   CHECK(zoom.get("/v2/users/nobody-at-all").status == 404);  // unknown users still answer 1001
 }
 
-TEST_CASE("a documented request is answered as documented") {
+TEST_CASE("a documented request is answered as documented", "[state][server]") {
   Zoom zoom;
   // The shipped fixture documents meeting 85746065432: seeded, and answered with its example.
   auto meeting = zoom.get("/v2/meetings/85746065432");

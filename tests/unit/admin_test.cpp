@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "fakezoom/journal/journal_json.hpp"
+#include "fakezoom/version.hpp"
 #include "fakezoom/admin/admin.hpp"
 #include "fakezoom/engine/engine.hpp"
 #include "unit_support.hpp"

@@ -1,5 +1,6 @@
 // Regular expressions from admin callers cannot take the server down.
 #include <catch2/catch.hpp>
+#include <regex>
 
 #include "fakezoom/admin/string_matcher.hpp"
 

@@ -2,6 +2,7 @@
 #include "fakezoom/admin/admin.hpp"
 
 #include "admin_answer.hpp"
+#include "fakezoom/version.hpp"
 #include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/model/path_template.hpp"
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/admin/admin.hpp"
+#include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/model/http_message.hpp"
 #include "fakezoom/model/input_problem.hpp"
 

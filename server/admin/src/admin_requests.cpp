@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "admin_answer.hpp"
+#include "fakezoom/journal/journal_json.hpp"
 #include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/admin/near_miss.hpp"
 #include "fakezoom/admin/request_pattern.hpp"

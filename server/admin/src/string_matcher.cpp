@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <regex>
 #include <utility>
 
 #include "fakezoom/model/http_message.hpp"
@@ -61,7 +62,11 @@ std::string pointer_token(const std::string& name) {
   return out;
 }
 
-std::shared_ptr<const std::regex> compile_regex(const std::string& pattern) {
+struct CompiledRegex {
+  std::regex regex;
+};
+
+std::shared_ptr<const CompiledRegex> compile_regex(const std::string& pattern) {
   if (pattern.size() > 2000) throw std::regex_error(std::regex_constants::error_complexity);
   std::size_t digits = 0;
   bool in_braces = false;
@@ -76,12 +81,13 @@ std::shared_ptr<const std::regex> compile_regex(const std::string& pattern) {
       throw std::regex_error(std::regex_constants::error_badbrace);
     }
   }
-  return std::make_shared<const std::regex>(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial);
+  return std::make_shared<const CompiledRegex>(
+      CompiledRegex{std::regex(pattern, std::regex::ECMAScript | std::regex_constants::__polynomial)});
 }
 
-bool regex_matches(const std::regex& regex, const std::string& value) {
+bool regex_matches(const CompiledRegex& regex, const std::string& value) {
   try {
-    return std::regex_match(value, regex);
+    return std::regex_match(value, regex.regex);
   } catch (const std::regex_error&) {
     return false;  // error_complexity / error_stack on pathological input
   }

@@ -9,15 +9,12 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "fakezoom/admin/admin_target.hpp"
-#include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/model/http_fwd.hpp"
-#include "fakezoom/version.hpp"
-#include "fakezoom/journal/journal_json.hpp"  // to_json(JournalEntry)
 
 namespace fakezoom {
+
+struct FixtureSet;  // fakezoom/zoom/fixture_set.hpp
 
 struct AdminContext {
   AdminTarget& target;

@@ -9,7 +9,6 @@
 
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +28,7 @@ struct RequestPattern {
   std::optional<std::string> method;  // none: any
   Url url_kind = Url::any;
   std::string url;                          // url, urlPath
-  std::shared_ptr<const std::regex> regex;  // urlPattern, urlPathPattern
+  std::shared_ptr<const CompiledRegex> regex;  // urlPattern, urlPathPattern
   PathTemplate path_template;               // urlPathTemplate
   std::vector<std::pair<std::string, StringMatcher>> headers;
   std::vector<std::pair<std::string, StringMatcher>> query_parameters;

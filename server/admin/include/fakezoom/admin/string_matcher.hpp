@@ -4,7 +4,6 @@
 #pragma once
 
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -14,12 +13,16 @@
 
 namespace fakezoom {
 
+// A compiled regular expression: a std::regex inside string_matcher.cpp, so that <regex> (one
+// of the heaviest standard headers) stays out of every file that includes a matcher.
+struct CompiledRegex;
+
 struct StringMatcher {
   enum class Kind { equal_to, contains, does_not_contain, matches, does_not_match, absent, present };
   Kind kind = Kind::equal_to;
   std::string operand;
   bool case_insensitive = false;
-  std::shared_ptr<const std::regex> regex;  // for matches and doesNotMatch, compiled once
+  std::shared_ptr<const CompiledRegex> regex;  // for matches and doesNotMatch, compiled once
 };
 
 // `field` is the JSON pointer of `spec`, for the problem's message.
@@ -32,14 +35,14 @@ bool matches(const StringMatcher& matcher, const std::vector<std::string>& value
 
 // Whole-value regular expression match; a pathological expression that std::regex gives up on
 // does not match.
-bool regex_matches(const std::regex& regex, const std::string& value);
+bool regex_matches(const CompiledRegex& regex, const std::string& value);
 
 // Patterns come from callers of the admin API. libstdc++'s default (backtracking) matcher
 // recurses once per character and can overflow the stack or run for minutes on a crafted
 // pattern, so patterns use its polynomial (breadth-first) executor; repeat counts over 9999
 // (undefined behaviour inside libstdc++) and patterns over 2000 characters are refused.
 // Throws std::regex_error.
-std::shared_ptr<const std::regex> compile_regex(const std::string& pattern);
+std::shared_ptr<const CompiledRegex> compile_regex(const std::string& pattern);
 
 // "/" + name, with '~' and '/' escaped as RFC 6901 says.
 std::string pointer_token(const std::string& name);

@@ -8,10 +8,11 @@
 #include "fakezoom/model/outcome.hpp"
 #include "fakezoom/model/render.hpp"
 #include "fakezoom/zoom/access.hpp"
-#include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom {
+
+class Account;  // fakezoom/state/account.hpp
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode);
 // The same with the caller's token as the engine's auth mode sees it (see access.hpp).
