@@ -112,14 +112,19 @@ HttpResponse list_routes(const AdminCall& call) {
   return json_answer(200, {{"routes", std::move(routes)}});
 }
 
+// Endpoints that take several methods and tell them apart themselves: one handler for every row.
+HttpResponse settings_call(const AdminCall& c) { return settings(c.request, c.context); }
+HttpResponse fault_call(const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }
+HttpResponse delay_call(const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }
+
 const std::vector<AdminRoute>& admin_routes() {
   static const std::vector<AdminRoute> routes = {
       {"GET", "/health", "status, version, fixtures loaded and the last reload", [](const AdminCall& c) { return health(c.context); }},
       {"GET", "/version", "fakezoom's version", [](const AdminCall&) { return json_answer(200, {{"version", kVersion}}); }},
       {"GET", "/routes", "this table", list_routes},
-      {"GET", "/settings", "the global settings (fixedDelay)", [](const AdminCall& c) { return settings(c.request, c.context); }},
-      {"POST", "/settings", "replace the global settings", [](const AdminCall& c) { return settings(c.request, c.context); }},
-      {"PUT", "/settings", "replace the global settings", [](const AdminCall& c) { return settings(c.request, c.context); }},
+      {"GET", "/settings", "the global settings (fixedDelay)", settings_call},
+      {"POST", "/settings", "replace the global settings", settings_call},
+      {"PUT", "/settings", "replace the global settings", settings_call},
       {"POST", "/reset", "journal, settings and overrides back to start-up",
        [](const AdminCall& c) {
          c.context.target.reset();
@@ -148,18 +153,12 @@ const std::vector<AdminRoute>& admin_routes() {
       {"GET", "/mappings", "every route and example", [](const AdminCall& c) { return list_mappings(c.context); }},
       {"POST", "/mappings/reset", "reload the fixtures from disk", [](const AdminCall& c) { return reset_mappings(c.context); }},
       {"GET", "/mappings/{id}", "one route or example", [](const AdminCall& c) { return get_mapping(c.id(), c.context); }},
-      {"POST", "/mappings/{id}/fault", "set a route's or example's fault",
-       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
-      {"PUT", "/mappings/{id}/fault", "set a route's or example's fault",
-       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
-      {"DELETE", "/mappings/{id}/fault", "clear a route's or example's fault",
-       [](const AdminCall& c) { return set_fault(c.request, c.id(), c.context); }},
-      {"POST", "/mappings/{id}/delay", "set a route's or example's delay",
-       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
-      {"PUT", "/mappings/{id}/delay", "set a route's or example's delay",
-       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
-      {"DELETE", "/mappings/{id}/delay", "clear a route's or example's delay",
-       [](const AdminCall& c) { return set_delay(c.request, c.id(), c.context); }},
+      {"POST", "/mappings/{id}/fault", "set a route's or example's fault", fault_call},
+      {"PUT", "/mappings/{id}/fault", "set a route's or example's fault", fault_call},
+      {"DELETE", "/mappings/{id}/fault", "clear a route's or example's fault", fault_call},
+      {"POST", "/mappings/{id}/delay", "set a route's or example's delay", delay_call},
+      {"PUT", "/mappings/{id}/delay", "set a route's or example's delay", delay_call},
+      {"DELETE", "/mappings/{id}/delay", "clear a route's or example's delay", delay_call},
   };
   return routes;
 }
