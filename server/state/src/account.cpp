@@ -161,6 +161,13 @@ std::optional<AccountUser> Account::user(std::string_view id_or_email) const {
   return store_->users.at(store_->user_by_id.at(key));
 }
 
+std::string Account::user_email(std::string_view id_or_email) const {
+  std::shared_lock lock(mutex_);
+  const std::string key = user_key(id_or_email);
+  if (key.empty()) return "";
+  return store_->users.at(store_->user_by_id.at(key)).email;
+}
+
 bool Account::has_user(std::string_view id_or_email) const {
   std::shared_lock lock(mutex_);
   return !user_key(id_or_email).empty();

@@ -5,6 +5,7 @@
 
 #include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/state/state_document.hpp"
+#include "fakezoom/zoom/record_shape.hpp"
 
 namespace fakezoom {
 
@@ -40,16 +41,25 @@ const nlohmann::json* documented_json(const Route& route, int status) {
 // A meeting object as Zoom answers it: the host's email beside the host's id.
 nlohmann::json meeting_answer(const Account& account, const Meeting& meeting) {
   nlohmann::json out = meeting_json(meeting);
-  if (auto host = account.user(meeting.host_id); host && !host->email.empty()) out["host_email"] = host->email;
+  if (auto email = account.user_email(meeting.host_id); !email.empty()) out["host_email"] = std::move(email);
   return out;
 }
 
-HttpResponse json_answer(int status, const nlohmann::json& body) {
+HttpResponse json_text_answer(int status, std::string body) {
   HttpResponse response;
   response.status = status;
   response.headers.set("Content-Type", "application/json; charset=utf-8");
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = std::move(body);
   return response;
+}
+
+HttpResponse json_answer(int status, const nlohmann::json& body) {
+  return json_text_answer(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// A stored record in the shape of the route's documented example of that status.
+HttpResponse shaped_answer(const Route& route, int status, const nlohmann::json& stored) {
+  return json_text_answer(status, shaped_json_text(documented_json(route, status), stored));
 }
 
 HttpResponse no_content() {
@@ -89,27 +99,6 @@ std::size_t page_size_of(const QueryParams& query, AccountRoute which) {
   auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (error != std::errc() || end != text->data() + text->size() || value == 0) return sizes.default_size;
   return std::min(value, sizes.maximum);
-}
-
-// A documented value the account does not hold becomes its type's empty value, so a record
-// never shows the documented example's person (her name, phone, personal meeting id); objects
-// keep their keys. `settings` objects keep the documented values: Zoom's defaults for a new
-// user or meeting, not anyone's data (docs/state.md).
-nlohmann::json neutral(const nlohmann::json& documented) {
-  switch (documented.type()) {
-    case nlohmann::json::value_t::string: return "";
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned: return 0;
-    case nlohmann::json::value_t::number_float: return 0.0;
-    case nlohmann::json::value_t::boolean: return false;
-    case nlohmann::json::value_t::array: return nlohmann::json::array();
-    case nlohmann::json::value_t::object: {
-      nlohmann::json out = nlohmann::json::object();
-      for (const auto& [key, value] : documented.items()) out[key] = key == "settings" ? value : neutral(value);
-      return out;
-    }
-    default: return documented;
-  }
 }
 
 template <typename T>
@@ -222,24 +211,6 @@ PageSizes page_sizes(AccountRoute route) {
   return {30, 300};                                          // 2018 spec, #/parameters/PageSize
 }
 
-namespace {
-nlohmann::json shaped(const nlohmann::json* documented, const nlohmann::json& stored, bool keep_documented) {
-  nlohmann::json out = nlohmann::json::object();
-  if (documented && documented->is_object()) out = keep_documented ? *documented : neutral(*documented);
-  for (const auto& [key, value] : stored.items()) {
-    if (value.is_object() && out.contains(key) && out[key].is_object())
-      out[key] = shaped(&documented->at(key), value, keep_documented || key == "settings");
-    else
-      out[key] = value;
-  }
-  return out;
-}
-}  // namespace
-
-nlohmann::json shape(const nlohmann::json* documented, const nlohmann::json& stored) {
-  return shaped(documented, stored, false);
-}
-
 std::string resolve_user(const Account& account, std::string_view user) {
   if (user == "me") return account.owner_id().value_or("me");
   return std::string(user);
@@ -283,7 +254,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       auto user = account.user(user_id);
       if (!user) return refused(wire::user_not_found(target), route, which, "unknown user");
       if (user->documented) return std::nullopt;
-      return answered(json_answer(200, shape(documented_json(route, 200), user->fields)), route, which, "user read");
+      return answered(shaped_answer(route, 200, user->fields), route, which, "user read");
     }
 
     case AccountRoute::update_user: {
@@ -336,7 +307,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!problems.empty()) return refused(wire::validation_failed(problems), route, which, "validation failed");
       auto created = account.create_meeting(user_id, meeting_from_fields(*body));
       if (!created) return refused(wire::user_not_found(target), route, which, "unknown host");
-      return answered(json_answer(201, shape(documented_json(route, 201), meeting_answer(account, *created.value))), route, which,
+      return answered(shaped_answer(route, 201, meeting_answer(account, *created.value)), route, which,
                       "meeting created");
     }
 
@@ -344,7 +315,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       auto meeting = account.meeting(target);
       if (!meeting) return refused(wire::meeting_not_found(target), route, which, "unknown meeting");
       if (meeting->documented) return std::nullopt;
-      return answered(json_answer(200, shape(documented_json(route, 200), meeting_answer(account, *meeting))), route, which,
+      return answered(shaped_answer(route, 200, meeting_answer(account, *meeting)), route, which,
                       "meeting read");
     }
 

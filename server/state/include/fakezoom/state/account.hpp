@@ -78,6 +78,7 @@ public:
   // Users, by id or by email (case-insensitive).
   StateResult<AccountUser> create_user(nlohmann::json fields);  // email_taken
   std::optional<AccountUser> user(std::string_view id_or_email) const;
+  std::string user_email(std::string_view id_or_email) const;  // "" when unknown or none
   bool has_user(std::string_view id_or_email) const;
   Refusal update_user(std::string_view id_or_email, const nlohmann::json& changes);
   Refusal set_user_status(std::string_view id_or_email, std::string status);

@@ -35,11 +35,6 @@ struct PageSizes {
 };
 PageSizes page_sizes(AccountRoute route);
 
-// The documented object's keys with the stored values: a documented field the account does not
-// hold gets its type's empty value ("", 0, false, []), except inside `settings`, which keep the
-// documented defaults; objects merge field by field (docs/state.md).
-nlohmann::json shape(const nlohmann::json* documented, const nlohmann::json& stored);
-
 // `userId` as the account knows it: `me` is the account's owner.
 std::string resolve_user(const Account& account, std::string_view user);
 
