@@ -73,3 +73,31 @@ TEST_CASE("the state file is written whole and read back", "[state]") {
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a meeting object reads into a meeting and writes back the same, member by member", "[state]") {
+  const json object = {{"id", 85746065},          {"uuid", "u=="},          {"host_id", "h1"},
+                       {"topic", "t"},            {"type", 8},              {"start_time", "2026-01-01T10:00:00Z"},
+                       {"duration", 45},          {"timezone", "UTC"},      {"password", "p"},
+                       {"agenda", "a"},           {"created_at", "2025-12-31T00:00:00Z"},
+                       {"status", "started"},     {"settings", {{"host_video", true}}},
+                       {"start_url", "https://zoom.us/s/85746065?zak=z"},
+                       {"join_url", "https://zoom.us/j/85746065"}};
+  const auto meeting = fakezoom::meeting_from_fields(object);
+  CHECK(meeting.id == "85746065");
+  CHECK(meeting.duration == 45);
+  CHECK(meeting.status == "started");
+  CHECK(fakezoom::meeting_json(meeting) == object);
+}
+
+TEST_CASE("every member a meeting keeps is type-checked, and the fixed ones survive an update", "[state]") {
+  auto [field, wrong] = GENERATE(table<const char*, json>({{"uuid", 1}, {"host_id", 2}, {"topic", 3}, {"type", "x"},
+                                                           {"start_time", 4}, {"duration", "long"}, {"timezone", 5},
+                                                           {"password", 6}, {"agenda", 7}, {"created_at", 8},
+                                                           {"status", 9}}));
+  INFO(field);
+  const auto problems = fakezoom::meeting_field_problems({{field, wrong}});
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].field == field);
+  const bool fixed = std::string(field) == "uuid" || std::string(field) == "host_id" || std::string(field) == "created_at";
+  CHECK(fakezoom::meeting_field_is_fixed(field) == fixed);
+}

@@ -270,7 +270,7 @@ Refusal Account::update_meeting(std::string_view id, const nlohmann::json& chang
   Meeting& meeting = it->second.meeting;
   nlohmann::json fields = meeting_json(meeting);
   for (const auto& [name, value] : changes.items()) {
-    if (name == "id" || name == "uuid" || name == "host_id" || name == "join_url" || name == "created_at") continue;
+    if (meeting_field_is_fixed(name)) continue;
     if (value.is_object() && fields.contains(name) && fields[name].is_object())
       merge_into(fields[name], value);
     else

@@ -13,68 +13,7 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-std::string meeting_id_text(const nlohmann::json& id) {
-  if (id.is_number_unsigned()) return std::to_string(id.get<std::uint64_t>());
-  if (id.is_number_integer()) return std::to_string(id.get<std::int64_t>());
-  if (id.is_string()) return id.get<std::string>();
-  return "";
-}
-
-// The fields a meeting keeps as members, with the JSON type each must have.
-struct Member {
-  const char* name;
-  nlohmann::json::value_t type;
-};
-constexpr Member kMeetingMembers[] = {
-    {"uuid", nlohmann::json::value_t::string},       {"host_id", nlohmann::json::value_t::string},
-    {"topic", nlohmann::json::value_t::string},      {"type", nlohmann::json::value_t::number_integer},
-    {"start_time", nlohmann::json::value_t::string}, {"duration", nlohmann::json::value_t::number_integer},
-    {"timezone", nlohmann::json::value_t::string},   {"password", nlohmann::json::value_t::string},
-    {"agenda", nlohmann::json::value_t::string},     {"created_at", nlohmann::json::value_t::string},
-    {"status", nlohmann::json::value_t::string},
-};
-
-bool has_type(const nlohmann::json& value, nlohmann::json::value_t type) {
-  if (type == nlohmann::json::value_t::number_integer) return value.is_number_integer();
-  return value.type() == type;
-}
-
-std::string type_name(nlohmann::json::value_t type) {
-  return type == nlohmann::json::value_t::number_integer ? "an integer" : "a string";
-}
-
 }  // namespace
-
-std::vector<InputProblem> meeting_field_problems(const nlohmann::json& fields) {
-  std::vector<InputProblem> problems;
-  for (const auto& member : kMeetingMembers)
-    if (fields.contains(member.name) && !has_type(fields[member.name], member.type))
-      problems.push_back({member.name, "must be " + type_name(member.type)});
-  if (fields.contains("settings") && !fields["settings"].is_object()) problems.push_back({"settings", "must be an object"});
-  return problems;
-}
-
-Meeting meeting_from_fields(const nlohmann::json& fields) {
-  Meeting meeting;
-  nlohmann::json extra = nlohmann::json::object();
-  for (const auto& [name, value] : fields.items()) {
-    if (name == "id") meeting.id = meeting_id_text(value);
-    else if (name == "uuid" && value.is_string()) meeting.uuid = value;
-    else if (name == "host_id" && value.is_string()) meeting.host_id = value;
-    else if (name == "topic" && value.is_string()) meeting.topic = value;
-    else if (name == "type" && value.is_number_integer()) meeting.type = value;
-    else if (name == "start_time" && value.is_string()) meeting.start_time = value;
-    else if (name == "duration" && value.is_number_integer()) meeting.duration = value;
-    else if (name == "timezone" && value.is_string()) meeting.timezone = value;
-    else if (name == "password" && value.is_string()) meeting.password = value;
-    else if (name == "agenda" && value.is_string()) meeting.agenda = value;
-    else if (name == "created_at" && value.is_string()) meeting.created_at = value;
-    else if (name == "status" && value.is_string()) meeting.status = value;
-    else if (name != "join_url") extra[name] = value;  // join_url follows from the id
-  }
-  if (!extra.empty()) meeting.extra = extra.dump();
-  return meeting;
-}
 
 nlohmann::json to_json(const StateDocument& state) {
   nlohmann::json users = nlohmann::json::array();

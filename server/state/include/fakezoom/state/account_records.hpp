@@ -3,8 +3,12 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "fakezoom/model/input_problem.hpp"
 
 namespace fakezoom {
 
@@ -40,5 +44,15 @@ struct Meeting {
 // Zoom's meeting object from what is stored: join_url and start_url carry the id, a numeric
 // id is a number.
 nlohmann::json meeting_json(const Meeting& meeting);
+// A meeting object's `id` as stored: a number's digits, or a documented id's text; "" for neither.
+std::string meeting_id_text(const nlohmann::json& id);
+// A meeting from a meeting object's fields (create, a document): the known ones as members,
+// the rest into `extra`.
+Meeting meeting_from_fields(const nlohmann::json& fields);
+// What is wrong with a meeting object's fields (types of the ones a meeting keeps, settings an
+// object), each named by its field: the create and update routes answer them as Zoom's 300.
+std::vector<InputProblem> meeting_field_problems(const nlohmann::json& fields);
+// A field an update leaves as it is (id, uuid, host, links, creation time).
+bool meeting_field_is_fixed(std::string_view name);
 
 }  // namespace fakezoom

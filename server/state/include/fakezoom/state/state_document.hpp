@@ -26,11 +26,5 @@ struct StateDocumentRead {
   std::vector<Problem> problems;  // every one; `state` is only meant for use when there are none
 };
 StateDocumentRead read_state_document(const nlohmann::json& document, const std::string& file = "");
-// What is wrong with a meeting object's fields (types of the ones a meeting keeps, settings an
-// object), each named by its field: the create and update routes answer them as Zoom's 300.
-std::vector<InputProblem> meeting_field_problems(const nlohmann::json& fields);
-// A meeting from a meeting object's fields (create, a document): the known ones as members,
-// the rest into `extra`.
-Meeting meeting_from_fields(const nlohmann::json& fields);
 
 }  // namespace fakezoom
