@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/model/text.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/replay/replay.hpp"
 
@@ -17,10 +18,6 @@ std::string media_type(std::string_view content_type) {
   out.erase(std::remove_if(out.begin(), out.end(), [](unsigned char c) { return std::isspace(c); }), out.end());
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
   return out;
-}
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
 // Same JSON types all the way down; objects need the documented keys (extra keys are fine);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/model/outcome.hpp"
 #include "fakezoom/model/render.hpp"
 
 using namespace fakezoom;

@@ -158,15 +158,13 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
     add_rate_limit_headers(outcome.response, *decision);
     return;
   }
-  outcome.response = too_many_requests(*decision);
-  outcome.prepared.reset();  // no longer the example's answer
+  HttpResponse limited = too_many_requests(*decision);
+  std::string name = "Zoom rule: " + decision->category + " rate limit reached (" +
+                     limited.headers.get("X-RateLimit-Type").value_or("") + ")";
   outcome.matched = true;  // Zoom's rule on a documented route, like its 401s
-  outcome.example_id = decision->window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps";
-  outcome.example_name = "Zoom rule: " + decision->category + " rate limit reached (" +
-                         outcome.response.headers.get("X-RateLimit-Type").value_or("") + ")";
-  outcome.reason = outcome.example_name;
-  outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
-  outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
+  outcome.answer_by_rule(std::move(limited),
+                         decision->window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps",
+                         std::move(name));
 }
 
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
@@ -186,14 +184,10 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     served.misbehaviour = misbehaviour.value();
   } else {
     // An unreadable x-mock-* header is the caller's mistake: say so rather than guess.
-    outcome.response = wire::unreadable_mock_header(misbehaviour.problem().to_string());
-    outcome.prepared.reset();
     outcome.matched = false;
-    outcome.example_id = "fakezoom.bad-mock-header";
-    outcome.example_name = "Unreadable " + misbehaviour.problem().field + " header";
+    outcome.answer_by_rule(wire::unreadable_mock_header(misbehaviour.problem().to_string()), "fakezoom.bad-mock-header",
+                           "Unreadable " + misbehaviour.problem().field + " header");
     outcome.reason = misbehaviour.problem().to_string();
-    outcome.response.headers.set("Matched-Stub-Id", outcome.example_id);
-    outcome.response.headers.set("Matched-Stub-Name", outcome.example_name);
   }
 
   // The token endpoint's answer holds the token it issued: the journal keeps it redacted.

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "fakezoom/model/outcome.hpp"
+#include "fakezoom/model/text.hpp"
 #include "fakezoom/model/url_codec.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 
@@ -17,17 +19,9 @@ bool synthetic(std::string_view name) {
   return name == "REMOTE_ADDR"sv || name == "REMOTE_PORT"sv || name == "LOCAL_ADDR"sv || name == "LOCAL_PORT"sv;
 }
 
-bool decimal(const std::string& text) {
-  if (text.empty() || text.size() > 19) return false;
-  for (const char c : text)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
 HttpResponse refuse(int status, std::string_view message) {
   HttpResponse response = wire::refused(status, message);
-  response.headers.set("Matched-Stub-Id", "fakezoom.refused");
-  response.headers.set("Matched-Stub-Name", "Refused before routing");
+  set_matched_stub(response, "fakezoom.refused", "Refused before routing");
   return response;
 }
 
@@ -51,7 +45,7 @@ ReadRequest read_request(const httplib::Request& req, const RequestLimits& limit
       return read;
     }
     if (iequals(name, "Content-Length")) {
-      if (!decimal(value) || (content_length && *content_length != value)) {
+      if (value.size() > 19 || !all_digits(value) || (content_length && *content_length != value)) {
         read.refusal = refuse(400, "Content-Length must be one decimal number.");
         return read;
       }

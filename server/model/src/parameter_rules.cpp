@@ -6,14 +6,11 @@
 #include <cstdio>
 
 #include "fakezoom/model/route.hpp"
+#include "fakezoom/model/text.hpp"
 
 namespace fakezoom {
 
 namespace {
-
-bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // An optional '-' and decimal digits, of any length: Zoom's ttl is a 64-bit number and a
 // rule only needs to know that the text is an integer and roughly how large.

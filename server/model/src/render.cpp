@@ -5,15 +5,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/model/outcome.hpp"
+#include "fakezoom/model/text.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 
 namespace fakezoom {
 
 namespace {
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
-}
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
@@ -57,11 +55,6 @@ HttpResponse render_example(const Example& example, const PathParams& params, Bo
   // HTTP sends no body with 204 or 304, though 38 of Zoom's 204 examples document "{}".
   if (!bodiless) response.body = example.body;
   return response;
-}
-
-void set_matched_stub(HttpResponse& response, const std::string& example_id, const std::string& example_name) {
-  response.headers.set("Matched-Stub-Id", example_id);
-  response.headers.set("Matched-Stub-Name", example_name);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "fakezoom/state/account_records.hpp"
 
+#include "fakezoom/model/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <string_view>
@@ -42,11 +44,6 @@ bool fits(const MeetingMember& member, const nlohmann::json& value) {
   return member.text ? value.is_string() : value.is_number_integer();
 }
 
-bool all_digits(const std::string& text) {
-  return !text.empty() && text.size() < 19 &&
-         std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
 }  // namespace
 
 std::string meeting_id_text(const nlohmann::json& id) {
@@ -62,7 +59,7 @@ nlohmann::json meeting_json(const Meeting& meeting) {
     auto extra = nlohmann::json::parse(meeting.extra, nullptr, false);
     if (extra.is_object()) out = std::move(extra);
   }
-  if (all_digits(meeting.id))
+  if (meeting.id.size() < 19 && all_digits(meeting.id))
     out["id"] = std::stoll(meeting.id);
   else
     out["id"] = meeting.id;

@@ -70,13 +70,10 @@ HttpResponse no_content() {
 
 Outcome answered(HttpResponse response, const Route& route, AccountRoute which, std::string what) {
   Outcome outcome;
-  outcome.response = std::move(response);
   outcome.matched = true;
   outcome.route_id = route.id;
   outcome.rate_limit_label = route.rate_limit_label;
-  outcome.example_id = "fakezoom.account." + std::string(to_string(which));
-  outcome.example_name = "Account: " + std::move(what);
-  outcome.reason = outcome.example_name;
+  outcome.answer_by_rule(std::move(response), "fakezoom.account." + std::string(to_string(which)), "Account: " + std::move(what));
   return outcome;
 }
 

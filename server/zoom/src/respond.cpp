@@ -19,13 +19,10 @@ bool knows_user(const FixtureSet& fixtures, const Route& route, const std::strin
 
 Outcome rule(HttpResponse response, std::string id, std::string name, bool matched, const Route* route = nullptr) {
   Outcome outcome;
-  outcome.response = std::move(response);
   outcome.matched = matched;
   if (route) outcome.route_id = route->id;
   if (route) outcome.rate_limit_label = route->rate_limit_label;
-  outcome.example_id = std::move(id);
-  outcome.example_name = std::move(name);
-  outcome.reason = outcome.example_name;
+  outcome.answer_by_rule(std::move(response), std::move(id), std::move(name));
   return outcome;
 }
 
@@ -37,6 +34,7 @@ Outcome from_example(const Route& route, const Example& example, const PathParam
     outcome.prepared = prepared;
   } else {
     outcome.response = render_example(example, params, mode);
+    set_matched_stub(outcome.response, example.id, example.folded_name);
   }
   outcome.matched = true;
   outcome.route_id = route.id;
@@ -169,10 +167,7 @@ Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
                 Account* account) {
-  Outcome outcome = choose(fixtures, request, mode, caller, account);
-  // WireMock's header names; every answer says what served it (a prepared one already does).
-  if (!outcome.prepared) set_matched_stub(outcome.response, outcome.example_id, outcome.example_name);
-  return outcome;
+  return choose(fixtures, request, mode, caller, account);
 }
 
 }  // namespace fakezoom

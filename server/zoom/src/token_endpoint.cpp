@@ -61,14 +61,9 @@ std::string api_url_for(const HttpRequest& request, const TokenAuthority& tokens
 
 Outcome outcome(HttpResponse response, std::string id, std::string name, bool matched) {
   Outcome out;
-  out.response = std::move(response);
   out.matched = matched;
   out.route_id = "post-oauth-token";
-  out.example_id = std::move(id);
-  out.example_name = std::move(name);
-  out.reason = out.example_name;
-  out.response.headers.set("Matched-Stub-Id", out.example_id);
-  out.response.headers.set("Matched-Stub-Name", out.example_name);
+  out.answer_by_rule(std::move(response), std::move(id), std::move(name));
   return out;
 }
 

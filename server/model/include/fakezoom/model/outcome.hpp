@@ -24,6 +24,14 @@ struct Outcome {
   // Set when the answer is the example's as rendered at load time (unchanged since): the
   // journal then shares it instead of copying it.
   std::shared_ptr<const PreparedAnswer> prepared;
+
+  // Answers with `response` by a rule (Zoom's or fakezoom's) instead of a prepared example:
+  // names it (example_id, example_name, and a reason that says the same) and sets the
+  // Matched-Stub-* headers. matched, route_id and rate_limit_label stay as they are.
+  Outcome& answer_by_rule(HttpResponse response, std::string example_id, std::string example_name);
 };
+
+// WireMock's header names: every answer says what served it.
+void set_matched_stub(HttpResponse& response, const std::string& example_id, const std::string& example_name);
 
 }  // namespace fakezoom

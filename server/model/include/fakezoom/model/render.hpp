@@ -30,8 +30,6 @@ struct PreparedAnswer {
 // Sets the example's prepared answers (null where the answer depends on the request's path).
 void prepare_answers(const std::string& route_id, Example& example);
 const std::shared_ptr<const PreparedAnswer>& prepared_answer(const Example& example, BodyMode mode);
-// WireMock's header names: every answer says what served it.
-void set_matched_stub(HttpResponse& response, const std::string& example_id, const std::string& example_name);
 
 // "$userId" and "{userId}" filled from the request's path parameters.
 std::string fill_placeholders(std::string text, const PathParams& params);
