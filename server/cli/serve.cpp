@@ -23,6 +23,7 @@ namespace fakezoom::cli {
 namespace {
 
 CommandHelp serve_help() {
+  const ServerOptions defaults;
   return {
       "serve",
       "[options]",
@@ -31,11 +32,11 @@ CommandHelp serve_help() {
       "({\"event\":\"listening\",...}) on stdout once it accepts connections.",
       {fixture_options(),
        {"network",
-        {{"--host", "HOST", "127.0.0.1", "address to bind; anything beyond loopback needs --admin-token"},
+        {{"--host", "HOST", defaults.host, "address to bind; anything beyond loopback needs --admin-token"},
          {"--port", "N", "8080", "port; 0 picks a free one"},
          {"--port-file", "FILE", "", "write the port to FILE once listening"},
-         {"--threads", "N", "64", "worker threads, one per open connection"},
-         {"--read-timeout-ms", "N", "5000", "close a client that pauses longer than N ms mid-request"}}},
+         {"--threads", "N", std::to_string(defaults.threads), "worker threads, one per open connection"},
+         {"--read-timeout-ms", "N", std::to_string(defaults.read_timeout.count()), "close a client that pauses longer than N ms mid-request"}}},
        {"answers",
         {{"--verbatim", "", "", "serve every example exactly as documented (no Zoom JSON error bodies)"},
          {"--spec", "FILE", "", "OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules\n"
@@ -50,13 +51,13 @@ CommandHelp serve_help() {
        {"state",
         {{"--stateless", "", "", "answer users and meetings from the documented examples only, as\n"
                                  "fakezoom did before it kept an account (docs/state.md)"},
-         {"--seed", "N", "1", "the account's ids and page tokens follow from N"},
+         {"--seed", "N", std::to_string(defaults.seed), "the account's ids and page tokens follow from N"},
          {"--state-file", "FILE", "", "load the account from FILE at start (when it exists); write it\n"
                                       "there atomically on SIGTERM, SIGINT and POST /__admin/state/save"}}},
        {"admin API and journal",
-        {{"--admin-prefix", "PATH", "/__admin", "where the admin API lives"},
+        {{"--admin-prefix", "PATH", defaults.admin_prefix, "where the admin API lives"},
          {"--admin-token", "T", "none", "the admin API needs `Authorization: Bearer T` (or `X-Admin-Token: T`)"},
-         {"--max-request-journal-entries", "N", "10000", "journal size; 0 turns it off"},
+         {"--max-request-journal-entries", "N", std::to_string(defaults.journal_capacity), "journal size; 0 turns it off"},
          {"--no-request-journal", "", "", "keep no journal (the admin API's verification answers 500)"},
          {"--journal-secrets", "", "", "keep bearer tokens in the journal instead of [REDACTED]"}}},
        {"faults and reload",
@@ -123,13 +124,13 @@ int serve(const std::vector<std::string>& argv) {
     if (!threads) return usage_error("--threads must be a number from 1 to 4096");
     options.threads = static_cast<std::size_t>(*threads);
   }
-  options.host = args.last("--host").value_or("127.0.0.1");
+  options.host = args.last("--host").value_or(options.host);
   auto port = parse_int(args.last("--port").value_or("8080"), 0, 65535);
   if (!port) return usage_error("--port must be a number from 0 to 65535");
   options.port = *port;
   options.verbatim = args.has("--verbatim");
   options.journal_secrets = args.has("--journal-secrets");
-  options.admin_prefix = args.last("--admin-prefix").value_or("/__admin");
+  options.admin_prefix = args.last("--admin-prefix").value_or(options.admin_prefix);
   if (auto n = args.last("--max-request-journal-entries")) {
     auto entries = parse_int(*n, 0, 100'000'000);
     if (!entries) return usage_error("--max-request-journal-entries must be a non-negative number");

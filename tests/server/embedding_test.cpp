@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
 #include "test_paths.hpp"
 
@@ -165,4 +166,27 @@ TEST_CASE("a server restarts on the same port right after a stop", "[server][por
   auto health = client.Get("/__admin/health");
   REQUIRE(health);
   CHECK(health->status == 200);
+}
+
+TEST_CASE("ServerOptions starts from the engine's, the account's and the socket's own defaults", "[server][options]") {
+  const ServerOptions server;
+  const fakezoom::EngineOptions engine;
+  const fakezoom::http::SocketOptions socket;
+  CHECK(server.host == socket.host);
+  CHECK(server.host == "127.0.0.1");  // loopback unless asked
+  CHECK(server.port == socket.port);
+  CHECK(server.max_body_bytes == socket.max_body_bytes);
+  CHECK(server.threads == socket.threads);
+  CHECK(server.max_connections == socket.max_connections);
+  CHECK(server.read_timeout == socket.read_timeout);
+  CHECK(server.max_header_count == socket.max_header_count);
+  CHECK(server.log == socket.log);
+  CHECK(server.admin_prefix == engine.admin_prefix);
+  CHECK(server.journal_capacity == engine.journal_capacity);
+  CHECK(server.journal_secrets == engine.journal_secrets);
+  CHECK(server.rate_limits == engine.rate_limits);
+  CHECK(server.plan == engine.plan);
+  CHECK(server.stateless == engine.stateless);
+  CHECK(server.seed == engine.seed);
+  CHECK(engine.seed == fakezoom::AccountOptions{}.seed);
 }

@@ -95,8 +95,10 @@ struct Server::Impl {
       : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides))) {}
 
   EngineOptions engine_options(Overrides overrides) {
-    EngineOptions engine_options{options.verbatim ? BodyMode::verbatim : BodyMode::zoom, options.admin_prefix,
-                                 options.journal_capacity, options.journal_secrets};
+    EngineOptions engine_options{.body_mode = options.verbatim ? BodyMode::verbatim : BodyMode::zoom,
+                                 .admin_prefix = options.admin_prefix,
+                                 .journal_capacity = options.journal_capacity,
+                                 .journal_secrets = options.journal_secrets};
     engine_options.overrides = std::move(overrides);
     if (!options.fixtures.empty()) {
       engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path},

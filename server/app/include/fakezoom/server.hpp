@@ -11,9 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "fakezoom/engine/engine_defaults.hpp"
 #include "fakezoom/model/clock.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"  // FixtureError, thrown by start()
-#include "fakezoom/http/http_server.hpp"     // LogFormat
+#include "fakezoom/http/http_server.hpp"     // LogFormat, SocketOptions
 #include "fakezoom/journal/journal.hpp"
 #include "fakezoom/zoom/auth_options.hpp"
 #include "fakezoom/zoom/rate_limits.hpp"
@@ -25,10 +26,12 @@ class Account;
 class Engine;
 struct FixtureSet;
 
+// Flat, so that a test names what it changes (`{.fixtures = {...}, .port = 0}`); each default
+// is the socket's (http::SocketOptions) or the engine's own, written there once.
 struct ServerOptions {
   std::vector<std::string> fixtures;  // files or folders
-  std::string host = "127.0.0.1";
-  int port = 0;  // 0 picks a free port
+  std::string host = http::SocketOptions{}.host;
+  int port = http::SocketOptions{}.port;  // 0 picks a free port
   // PEM files: with both, the server speaks only HTTPS (url() says https://). start() throws
   // std::invalid_argument naming the file when one is missing, unreadable or not the other's.
   std::optional<std::string> tls_cert;
@@ -36,20 +39,20 @@ struct ServerOptions {
   std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
   std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
   bool verbatim = false;                 // serve examples exactly as documented
-  std::string admin_prefix = "/__admin";
+  std::string admin_prefix{kDefaultAdminPrefix};
   std::size_t journal_capacity = Journal::kDefaultCapacity;
   bool journal_secrets = false;           // keep bearer tokens in the journal
-  std::size_t max_body_bytes = 10u << 20;  // larger request bodies get 413
+  std::size_t max_body_bytes = http::SocketOptions{}.max_body_bytes;  // larger request bodies get 413
   // httplib keeps a worker per keep-alive connection: with too few, one more client waits
   // for an idle connection's 5 s timeout (measured by scripts/bench). 64 cost ~1.5 MB RSS.
-  std::size_t threads = 64;
+  std::size_t threads = http::SocketOptions{}.threads;
   // More threads are added while every one holds a connection, up to this many in all; then
   // new connections wait. Each thread costs little RSS; each connection a file descriptor.
-  std::size_t max_connections = 1024;
+  std::size_t max_connections = http::SocketOptions{}.max_connections;
   // A request must arrive without a pause longer than this; a slower client is closed
   // without an answer (httplib 0.11.4 has no whole-request deadline).
-  std::chrono::milliseconds read_timeout{5000};
-  std::size_t max_header_count = 100;  // more request headers get 431 (Apache's LimitRequestFields)
+  std::chrono::milliseconds read_timeout = http::SocketOptions{}.read_timeout;
+  std::size_t max_header_count = http::SocketOptions{}.max_header_count;  // more get 431 (Apache's LimitRequestFields)
   // When set, the admin API needs `Authorization: Bearer <token>` or `X-Admin-Token: <token>`
   // and answers Zoom's 401 without it.
   std::optional<std::string> admin_token;

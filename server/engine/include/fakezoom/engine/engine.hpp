@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "fakezoom/engine/engine_defaults.hpp"
 #include "fakezoom/model/outcome.hpp"
 #include "fakezoom/zoom/access.hpp"
 #include "fakezoom/zoom/respond.hpp"
@@ -33,7 +34,7 @@ namespace fakezoom {
 
 struct EngineOptions {
   BodyMode body_mode = BodyMode::zoom;
-  std::string admin_prefix = "/__admin";
+  std::string admin_prefix{kDefaultAdminPrefix};
   std::size_t journal_capacity = Journal::kDefaultCapacity;  // 0: no journal
   bool journal_secrets = false;  // keep tokens in the journal instead of "[REDACTED]"
   // When set, admin requests need `Authorization: Bearer <token>` (or `X-Admin-Token: <token>`)
@@ -54,7 +55,7 @@ struct EngineOptions {
   AuthOptions auth;
   // Users and meetings are state (docs/state.md) unless stateless; ids follow from the seed.
   bool stateless = false;
-  std::uint64_t seed = 1;
+  std::uint64_t seed = AccountOptions{}.seed;
   // The account at start instead of the one seeded from the fixtures (--state-file).
   std::optional<nlohmann::json> state;
   // Where POST /__admin/state/save and save_state() write; empty: nowhere.
