@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/admin/admin.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"

@@ -1,5 +1,7 @@
 #include "fakezoom/admin/overrides.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/admin/settings.hpp"
 
 namespace fakezoom {

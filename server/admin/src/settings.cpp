@@ -1,5 +1,7 @@
 #include "fakezoom/admin/settings.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/admin/fault.hpp"
 
 namespace fakezoom {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <regex>
 #include <utility>
+#include <nlohmann/json.hpp>
 
 #include "fakezoom/model/http_message.hpp"
 

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/model/url_codec.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/model/http_fwd.hpp"

@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/admin/fault.hpp"
 #include "fakezoom/model/input_problem.hpp"

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/model/input_problem.hpp"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/model/parameter_rules.hpp"

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "fakezoom/model/http_fwd.hpp"
 #include "fakezoom/model/query_params.hpp"
