@@ -1,0 +1,39 @@
+#include "fakezoom/webhooks/delivery.hpp"
+
+#include "fakezoom/webhooks/signing.hpp"
+
+namespace fakezoom::webhooks {
+
+std::string event_body(const Event& event) {
+  nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  body["event"] = event.name;
+  body["event_ts"] = event.event_ts;
+  body["payload"] = event.payload;
+  return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string DeliveryRequest::header(const std::string& name) const {
+  for (const auto& [key, value] : headers)
+    if (key == name) return value;
+  return "";
+}
+
+DeliveryRequest delivery_request(const Subscription& subscription, const Event& event, const DeliveryStamp& stamp) {
+  DeliveryRequest request;
+  request.url = subscription.endpoint_url;
+  request.body = event_body(event);
+  const std::string timestamp = std::to_string(stamp.timestamp);
+  // The webhooks page's example headers, lower-case as Zoom sends them; host and
+  // content-length are the transport's.
+  request.headers = {
+      {"user-agent", "Zoom Marketplace/1.0a"},
+      {"content-type", "application/json; charset=utf-8"},
+      {"x-zm-request-timestamp", timestamp},
+      {"x-zm-signature", zoom_signature(subscription.secret_token, timestamp, request.body)},
+      {"x-zm-request-id", stamp.request_id},
+      {"x-zm-trackingid", stamp.tracking_id},
+  };
+  return request;
+}
+
+}  // namespace fakezoom::webhooks

@@ -1,0 +1,77 @@
+// The webhooks part's only socket: one POST per delivery, to the URL the user configured.
+#include <httplib.h>
+
+#include "fakezoom/webhooks/sender.hpp"
+
+namespace fakezoom::webhooks {
+
+namespace {
+
+struct Target {
+  std::string scheme_host_port;  // "http://127.0.0.1:9000"
+  std::string path;              // "/webhooks", "/" when none
+};
+
+Target split(const std::string& url) {
+  const std::size_t host = url.find("://");
+  const std::size_t slash = host == std::string::npos ? std::string::npos : url.find('/', host + 3);
+  if (slash == std::string::npos) return {url, "/"};
+  return {url.substr(0, slash), url.substr(slash)};
+}
+
+std::string describe(httplib::Error error) {
+  switch (error) {
+    case httplib::Error::Connection: return "could not connect (connection refused or unreachable)";
+    case httplib::Error::Read: return "no answer in time (read timed out or the connection closed)";
+    case httplib::Error::Write: return "could not send the request";
+    case httplib::Error::SSLConnection: return "TLS handshake failed";
+    default: return "no answer: " + httplib::to_string(error);
+  }
+}
+
+class HttpSender final : public Sender {
+public:
+  SendResult send(const DeliveryRequest& request, std::chrono::milliseconds timeout) override {
+    const auto started = std::chrono::steady_clock::now();
+    SendResult result;
+    const Target target = split(request.url);
+    httplib::Client client(target.scheme_host_port);
+    if (!client.is_valid()) {
+      result.error = "not a URL fakezoom can send to: " + request.url;
+      return result;
+    }
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(timeout);
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(timeout - seconds);
+    client.set_connection_timeout(seconds.count(), micros.count());
+    client.set_read_timeout(seconds.count(), micros.count());
+    client.set_write_timeout(seconds.count(), micros.count());
+    client.set_keep_alive(false);
+#ifdef CPPHTTPLIB_OPENSSL_SUPPORT
+    client.enable_server_certificate_verification(false);
+#endif
+    httplib::Headers headers;
+    std::string content_type = "application/json";
+    for (const auto& [name, value] : request.headers) {
+      if (name == "content-type")
+        content_type = value;  // httplib sets the header from this argument
+      else
+        headers.emplace(name, value);
+    }
+    auto answer = client.Post(target.path.c_str(), headers, request.body, content_type.c_str());
+    result.duration =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    if (!answer) {
+      result.error = describe(answer.error());
+      return result;
+    }
+    result.status = answer->status;
+    result.body = answer->body;
+    return result;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Sender> http_sender() { return std::make_unique<HttpSender>(); }
+
+}  // namespace fakezoom::webhooks

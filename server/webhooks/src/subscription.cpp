@@ -1,0 +1,36 @@
+#include "fakezoom/webhooks/subscription.hpp"
+
+#include <algorithm>
+
+namespace fakezoom::webhooks {
+
+bool Subscription::wants(std::string_view event) const {
+  return events.empty() || std::find(events.begin(), events.end(), event) != events.end();
+}
+
+namespace {
+bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
+}  // namespace
+
+std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription,
+                                                       const std::vector<std::string>& known_events) {
+  std::vector<SubscriptionProblem> problems;
+  const auto& url = subscription.endpoint_url;
+  const std::size_t scheme = starts_with(url, "http://") ? 7 : starts_with(url, "https://") ? 8 : 0;
+  if (scheme == 0)
+    problems.push_back({"endpoint_url", "must be an http:// or https:// URL, not \"" + url + "\""});
+  else if (url.size() == scheme || url[scheme] == '/' || url[scheme] == ':')
+    problems.push_back({"endpoint_url", "must name a host: \"" + url + "\""});
+  if (subscription.secret_token.empty()) problems.push_back({"secret_token", "must not be empty: it signs every delivery"});
+  for (std::size_t i = 0; i < subscription.events.size(); ++i) {
+    const auto& event = subscription.events[i];
+    const std::string field = "events/" + std::to_string(i);
+    if (event.empty())
+      problems.push_back({field, "must name an event type"});
+    else if (!known_events.empty() && std::find(known_events.begin(), known_events.end(), event) == known_events.end())
+      problems.push_back({field, "\"" + event + "\" is not an event type fakezoom knows"});
+  }
+  return problems;
+}
+
+}  // namespace fakezoom::webhooks
