@@ -1,0 +1,65 @@
+// Events on their way to the subscriptions: publish() queues an event for every subscription
+// that wants it and returns at once; one worker per subscription sends its queue in order
+// through the Sender and logs each attempt. A full queue drops its oldest pending delivery and
+// logs that, so nothing is lost silently.
+//   webhooks::Outbox outbox({subscription}, {.clock = clock});
+//   outbox.publish({"meeting.created", payload, now_ms});
+//   outbox.log().wait_for(1, 5s);
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "fakezoom/model/clock.hpp"
+#include "fakezoom/webhooks/delivery_log.hpp"
+#include "fakezoom/webhooks/event.hpp"
+#include "fakezoom/webhooks/sender.hpp"
+#include "fakezoom/webhooks/subscription.hpp"
+
+namespace fakezoom::webhooks {
+
+struct OutboxOptions {
+  std::shared_ptr<Clock> clock = system_clock();  // x-zm-request-timestamp
+  std::shared_ptr<Sender> sender;                 // empty: http_sender()
+  std::size_t queue_capacity = 1000;              // pending deliveries per subscription
+  // Zoom counts a delivery as delivered when the receiver answers 2xx within three seconds
+  // (webhooks page, "Notification delivery").
+  std::chrono::milliseconds timeout{3000};
+  std::size_t log_capacity = 10000;
+};
+
+// What stop() found: deliveries still queued (logged as dropped) and attempts that did not
+// end within the grace period.
+struct OutboxStop {
+  std::size_t pending = 0;
+  std::size_t unfinished = 0;
+};
+
+class Outbox {
+public:
+  Outbox(std::vector<Subscription> subscriptions, OutboxOptions options = {});
+  ~Outbox();  // stop() with a one-second grace
+  Outbox(const Outbox&) = delete;
+  Outbox& operator=(const Outbox&) = delete;
+
+  // Queues the event for each subscription that wants it; returns how many. Never blocks on a
+  // delivery.
+  std::size_t publish(Event event);
+  const std::vector<Subscription>& subscriptions() const;
+  DeliveryLog& log();
+  const DeliveryLog& log() const;
+  std::size_t pending() const;
+  // Stops taking events, lets each worker finish its attempt in flight for up to `grace`, and
+  // logs what was still queued as dropped. Idempotent.
+  OutboxStop stop(std::chrono::milliseconds grace = std::chrono::seconds(1));
+
+private:
+  struct Shared;
+  static void work(const std::shared_ptr<Shared>& shared, std::size_t index);  // a subscription's worker
+  std::shared_ptr<Shared> shared_;
+  std::vector<Subscription> subscriptions_;
+};
+
+}  // namespace fakezoom::webhooks

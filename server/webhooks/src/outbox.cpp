@@ -1,0 +1,186 @@
+#include "fakezoom/webhooks/outbox.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <thread>
+
+namespace fakezoom::webhooks {
+
+namespace {
+
+struct Pending {
+  Event event;
+  std::string tracking_id;
+};
+
+struct Queue {
+  Subscription subscription;
+  std::deque<Pending> pending;
+  bool done = false;  // its worker has left its loop
+};
+
+std::int64_t unix_seconds(Clock::time_point at) {
+  return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
+}
+
+}  // namespace
+
+// Owned jointly by the Outbox and its workers, so that a worker still in an attempt when stop()
+// gives up on it can finish it safely after the Outbox is gone.
+struct Outbox::Shared {
+  OutboxOptions options;
+  DeliveryLog log;
+  mutable std::mutex mutex;
+  std::condition_variable wake;      // a queue has work, or stopping
+  std::condition_variable finished;  // a worker left its loop
+  bool stopping = false;
+  std::vector<Queue> queues;
+  std::mt19937_64 random{std::random_device{}()};
+  std::vector<std::thread> workers;
+  std::optional<OutboxStop> stopped;
+
+  explicit Shared(OutboxOptions opts) : options(std::move(opts)), log(options.log_capacity) {}
+
+  // Zoom's request ids look like 6009d653_d487_445d_8406_42b654974899. Lock held.
+  std::string new_id() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (int i = 0; i < 32; ++i) {
+      if (i == 8 || i == 12 || i == 16 || i == 20) out += '_';
+      out += kHex[random() & 0x0f];
+    }
+    return out;
+  }
+
+  DeliveryRecord dropped(const Pending& pending, const Subscription& subscription, std::string why) const {
+    DeliveryRecord record;
+    record.event = pending.event.name;
+    record.url = subscription.endpoint_url;
+    record.tracking_id = pending.tracking_id;
+    record.outcome = DeliveryOutcome::dropped;
+    record.error = std::move(why);
+    return record;
+  }
+};
+
+Outbox::Outbox(std::vector<Subscription> subscriptions, OutboxOptions options)
+    : shared_(std::make_shared<Shared>(std::move(options))), subscriptions_(std::move(subscriptions)) {
+  if (!shared_->options.sender) shared_->options.sender = http_sender();
+  if (!shared_->options.clock) shared_->options.clock = system_clock();
+  for (const auto& subscription : subscriptions_) shared_->queues.push_back({subscription, {}, false});
+  for (std::size_t i = 0; i < subscriptions_.size(); ++i)
+    shared_->workers.emplace_back([shared = shared_, i] { work(shared, i); });
+}
+
+Outbox::~Outbox() { stop(); }
+
+std::size_t Outbox::publish(Event event) {
+  if (event.event_ts == 0)
+    event.event_ts = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         shared_->options.clock->now().time_since_epoch())
+                         .count();
+  std::size_t queued = 0;
+  {
+    std::lock_guard lock(shared_->mutex);
+    if (shared_->stopping) return 0;
+    const std::string tracking_id = shared_->new_id();
+    for (auto& queue : shared_->queues) {
+      if (!queue.subscription.wants(event.name)) continue;
+      if (queue.pending.size() >= std::max<std::size_t>(shared_->options.queue_capacity, 1)) {
+        shared_->log.add(shared_->dropped(queue.pending.front(), queue.subscription,
+                                          "the queue was full: dropped as the oldest pending delivery"));
+        queue.pending.pop_front();
+      }
+      queue.pending.push_back({event, tracking_id});
+      ++queued;
+    }
+  }
+  if (queued) shared_->wake.notify_all();
+  return queued;
+}
+
+const std::vector<Subscription>& Outbox::subscriptions() const { return subscriptions_; }
+DeliveryLog& Outbox::log() { return shared_->log; }
+const DeliveryLog& Outbox::log() const { return shared_->log; }
+
+std::size_t Outbox::pending() const {
+  std::lock_guard lock(shared_->mutex);
+  std::size_t n = 0;
+  for (const auto& queue : shared_->queues) n += queue.pending.size();
+  return n;
+}
+
+OutboxStop Outbox::stop(std::chrono::milliseconds grace) {
+  std::unique_lock lock(shared_->mutex);
+  if (shared_->stopped) return *shared_->stopped;
+  shared_->stopping = true;
+  OutboxStop report;
+  for (auto& queue : shared_->queues) {
+    for (const auto& pending : queue.pending) {
+      shared_->log.add(shared_->dropped(pending, queue.subscription, "fakezoom stopped before sending it"));
+      ++report.pending;
+    }
+    queue.pending.clear();
+  }
+  shared_->wake.notify_all();
+  auto all_done = [&] {
+    for (const auto& queue : shared_->queues)
+      if (!queue.done) return false;
+    return true;
+  };
+  shared_->finished.wait_for(lock, grace, all_done);
+  std::vector<std::thread> workers = std::move(shared_->workers);
+  std::vector<bool> done;
+  for (const auto& queue : shared_->queues) {
+    done.push_back(queue.done);
+    report.unfinished += !queue.done;
+  }
+  shared_->stopped = report;
+  lock.unlock();
+  // A worker still in an attempt keeps the shared state alive and ends on its own.
+  for (std::size_t i = 0; i < workers.size(); ++i) done[i] ? workers[i].join() : workers[i].detach();
+  return report;
+}
+
+void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
+  std::unique_lock lock(shared->mutex);
+  for (;;) {
+    Queue& queue = shared->queues[index];
+    shared->wake.wait(lock, [&] { return shared->stopping || !queue.pending.empty(); });
+    if (shared->stopping) break;
+    Pending next = std::move(queue.pending.front());
+    queue.pending.pop_front();
+    const Subscription subscription = queue.subscription;
+    const DeliveryStamp stamp{unix_seconds(shared->options.clock->now()), shared->new_id(), next.tracking_id};
+    lock.unlock();
+
+    const DeliveryRequest request = delivery_request(subscription, next.event, stamp);
+    const SendResult result = shared->options.sender->send(request, shared->options.timeout);
+    DeliveryRecord record;
+    record.event = next.event.name;
+    record.url = subscription.endpoint_url;
+    record.tracking_id = next.tracking_id;
+    record.request_id = stamp.request_id;
+    record.status = result.status;
+    record.duration = result.duration;
+    record.sent_at = stamp.timestamp;
+    if (result.status >= 200 && result.status < 300 && result.duration <= shared->options.timeout) {
+      record.outcome = DeliveryOutcome::delivered;
+    } else {
+      record.outcome = DeliveryOutcome::failed;
+      record.error = !result.error.empty() ? result.error
+                     : result.status >= 200 && result.status < 300
+                         ? "answered after the " + std::to_string(shared->options.timeout.count()) + " ms Zoom allows"
+                         : "answered " + std::to_string(result.status) + ", not 2xx";
+    }
+    shared->log.add(std::move(record));
+    lock.lock();
+  }
+  shared->queues[index].done = true;
+  shared->finished.notify_all();
+}
+
+}  // namespace fakezoom::webhooks

@@ -1,0 +1,183 @@
+// The outbox with a sender in the test's hands: no sockets, no sleeps; every wait is on a
+// condition the test or the log sets.
+#include <catch2/catch.hpp>
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <set>
+
+#include "fakezoom/webhooks/outbox.hpp"
+#include "fakezoom/webhooks/signing.hpp"
+
+using namespace fakezoom::webhooks;
+using namespace std::chrono_literals;
+
+namespace {
+
+class FakeSender final : public Sender {
+public:
+  std::function<SendResult(const DeliveryRequest&)> answer = [](const DeliveryRequest&) { return SendResult{200}; };
+
+  SendResult send(const DeliveryRequest& request, std::chrono::milliseconds) override {
+    std::unique_lock lock(mutex_);
+    ++entered_;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return open_; });
+    sent_.push_back(request);
+    return answer(request);
+  }
+  void hold() {
+    std::lock_guard lock(mutex_);
+    open_ = false;
+  }
+  void release() {
+    {
+      std::lock_guard lock(mutex_);
+      open_ = true;
+    }
+    changed_.notify_all();
+  }
+  void wait_entered(int n) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return entered_ >= n; });
+  }
+  std::vector<DeliveryRequest> sent() {
+    std::lock_guard lock(mutex_);
+    return sent_;
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool open_ = true;
+  int entered_ = 0;
+  std::vector<DeliveryRequest> sent_;
+};
+
+const Subscription kAll{"http://127.0.0.1:9/all", "secret", {}};
+
+Event event(const std::string& name, int n = 0) {
+  Event e;
+  e.name = name;
+  e.payload = {{"account_id", "a"}, {"object", {{"n", n}}}};
+  e.event_ts = 1767225600000 + n;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("published events reach the subscription in order, signed, each attempt logged", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  auto clock = std::make_shared<fakezoom::ManualClock>();
+  Outbox outbox({kAll}, {.clock = clock, .sender = sender});
+  for (int i = 0; i < 5; ++i) CHECK(outbox.publish(event("meeting.created", i)) == 1);
+  const auto records = outbox.log().wait_for(5, 10s);
+  REQUIRE(records.size() == 5);
+  const auto sent = sender->sent();
+  REQUIRE(sent.size() == 5);
+  std::set<std::string> request_ids, tracking_ids;
+  for (int i = 0; i < 5; ++i) {
+    INFO("delivery " << i);
+    CHECK(sent[i].body.find("\"n\":" + std::to_string(i)) != std::string::npos);
+    CHECK(sent[i].header("x-zm-request-timestamp") == "1767225600");
+    CHECK(sent[i].header("x-zm-signature") == zoom_signature("secret", "1767225600", sent[i].body));
+    CHECK(records[i].outcome == DeliveryOutcome::delivered);
+    CHECK(records[i].event == "meeting.created");
+    CHECK(records[i].url == kAll.endpoint_url);
+    CHECK(records[i].status == 200);
+    CHECK(records[i].sent_at == 1767225600);
+    CHECK(records[i].tracking_id == sent[i].header("x-zm-trackingid"));
+    request_ids.insert(records[i].request_id);
+    tracking_ids.insert(records[i].tracking_id);
+  }
+  CHECK(request_ids.size() == 5);
+  CHECK(tracking_ids.size() == 5);
+  CHECK(outbox.log().counts().delivered == 5);
+}
+
+TEST_CASE("only the subscriptions that want an event get it", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  Outbox outbox({kAll, {"http://127.0.0.1:9/users", "s", {"user.created"}}}, {.sender = sender});
+  CHECK(outbox.publish(event("meeting.created")) == 1);
+  CHECK(outbox.publish(event("user.created")) == 2);
+  const auto records = outbox.log().wait_for(3, 10s);
+  REQUIRE(records.size() == 3);
+  CHECK(outbox.log().records("user.created").size() == 2);
+  SECTION("one event has one tracking id at every subscription") {
+    const auto users = outbox.log().records("user.created");
+    CHECK(users[0].tracking_id == users[1].tracking_id);
+  }
+}
+
+TEST_CASE("an answer that is not 2xx, or no answer, is a failed delivery with its reason", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  auto [status, error, expected] = GENERATE(table<int, std::string, std::string>({
+      {500, "", "answered 500, not 2xx"},
+      {302, "", "answered 302, not 2xx"},
+      {404, "", "answered 404, not 2xx"},
+      {0, "could not connect (connection refused or unreachable)", "could not connect (connection refused or unreachable)"},
+  }));
+  INFO(status << " " << error);
+  sender->answer = [status = status, error = error](const DeliveryRequest&) { return SendResult{status, error, "", 5ms}; };
+  Outbox outbox({kAll}, {.sender = sender});
+  outbox.publish(event("meeting.created"));
+  const auto records = outbox.log().wait_for(1, 10s);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].outcome == DeliveryOutcome::failed);
+  CHECK(records[0].status == status);
+  CHECK(records[0].error == expected);
+  CHECK(outbox.log().counts().failed == 1);
+}
+
+TEST_CASE("a 2xx later than Zoom's three seconds is not delivered", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  sender->answer = [](const DeliveryRequest&) { return SendResult{200, "", "", 3001ms}; };
+  Outbox outbox({kAll}, {.sender = sender});
+  outbox.publish(event("meeting.created"));
+  const auto records = outbox.log().wait_for(1, 10s);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].outcome == DeliveryOutcome::failed);
+  CHECK_THAT(records[0].error, Catch::Contains("3000 ms"));
+}
+
+TEST_CASE("a full queue drops its oldest pending delivery and logs it; publishing never waits", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  sender->hold();
+  Outbox outbox({kAll}, {.sender = sender, .queue_capacity = 3});
+  outbox.publish(event("meeting.created", 0));
+  sender->wait_entered(1);  // event 0 is in flight, the queue is empty
+  for (int i = 1; i <= 5; ++i) outbox.publish(event("meeting.created", i));  // 1 and 2 are dropped
+  CHECK(outbox.pending() == 3);
+  const auto dropped = outbox.log().records();
+  REQUIRE(dropped.size() == 2);
+  CHECK(dropped[0].outcome == DeliveryOutcome::dropped);
+  CHECK_THAT(dropped[0].error, Catch::Contains("queue was full"));
+  sender->release();
+  const auto records = outbox.log().wait_for(6, 10s);
+  CHECK(records.size() == 6);
+  const auto counts = outbox.log().counts();
+  CHECK(counts.delivered == 4);
+  CHECK(counts.dropped == 2);
+  const auto sent = sender->sent();
+  REQUIRE(sent.size() == 4);
+  CHECK(sent[1].body.find("\"n\":3") != std::string::npos);  // 0, then 3, 4, 5 in order
+}
+
+TEST_CASE("stopping logs what was still queued as dropped and does not wait out a stuck attempt", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  sender->hold();
+  OutboxStop report;
+  {
+    Outbox outbox({kAll}, {.sender = sender});
+    for (int i = 0; i < 3; ++i) outbox.publish(event("meeting.created", i));
+    sender->wait_entered(1);
+    report = outbox.stop(10ms);
+    CHECK(outbox.publish(event("meeting.created")) == 0);  // a stopped outbox takes nothing
+    CHECK(outbox.log().counts().dropped == 2);
+    CHECK(outbox.stop().pending == report.pending);  // idempotent
+  }
+  CHECK(report.pending == 2);
+  CHECK(report.unfinished == 1);
+  sender->release();  // the stuck attempt ends after the outbox is gone, harmlessly
+}
