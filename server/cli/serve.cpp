@@ -16,6 +16,7 @@
 #include "tls_options.hpp"
 #include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
+#include "fakezoom/webhooks/event_types.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom::cli {
@@ -66,6 +67,10 @@ CommandHelp serve_help() {
                                      " \"delays\":[{\"id\":\"get-v2-users-userId-token\",\"fixedDelayMilliseconds\":200}]}"},
          {"--watch", "", "", "reload the fixtures when their files change (a broken change is\n"
                              "reported on stderr and the previous fixtures keep serving)"}}},
+       {"webhooks",
+        {{"--webhook-url", "URL", "", "send Zoom's event notifications to URL (http or https; docs/webhooks.md)"},
+         {"--webhook-secret", "TOKEN", "", "the subscription's secret token: signs every delivery (x-zm-signature)"},
+         {"--webhook-events", "LIST", "all", "comma-separated event types, e.g. meeting.created,user.created"}}},
        tls_options(),
        {"output",
         {{"--log", "FORMAT", "text", "access log on stderr: text, json or off; tokens are redacted"}}}}};
@@ -94,6 +99,36 @@ std::optional<int> parse_int(const std::string& text, int min, int max) {
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+// One subscription from --webhook-url, --webhook-secret and --webhook-events; a problem names
+// its flag.
+std::string apply_webhook_options(const Args& args, ServerOptions& options) {
+  auto url = args.last("--webhook-url");
+  auto secret = args.last("--webhook-secret");
+  auto events = args.last("--webhook-events");
+  if (!url && !secret && !events) return "";
+  if (!url) return "--webhook-secret and --webhook-events need --webhook-url";
+  webhooks::Subscription subscription{*url, secret.value_or(""), {}};
+  if (events && *events != "all") {
+    std::size_t start = 0;
+    for (;;) {
+      const std::size_t comma = events->find(',', start);
+      subscription.events.push_back(events->substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  for (const auto& problem : webhooks::subscription_problems(subscription, webhooks::known_event_types())) {
+    if (problem.field == "endpoint_url") return "--webhook-url " + problem.message;
+    if (problem.field == "secret_token") return "--webhook-secret is required and " + problem.message;
+    std::string close;
+    const std::string& event = subscription.events[std::stoul(problem.field.substr(problem.field.find('/') + 1))];
+    for (const auto& type : webhooks::close_event_types(event)) close += (close.empty() ? "" : ", ") + type;
+    return "--webhook-events: " + problem.message + (close.empty() ? "" : " (did you mean " + close + "?)");
+  }
+  options.webhooks.push_back(std::move(subscription));
+  return "";
 }
 
 int usage_error(const std::string& message) {
@@ -178,6 +213,7 @@ int serve(const std::vector<std::string>& argv) {
   const std::string token_status = args.last("--invalid-token-status").value_or("401");
   if (token_status != "401" && token_status != "400") return usage_error("--invalid-token-status must be 401 or 400");
   options.auth.invalid_token_status = token_status == "400" ? 400 : 401;
+  if (auto problem = apply_webhook_options(args, options); !problem.empty()) return usage_error(problem);
   const std::string log = args.last("--log").value_or("text");
   if (log == "text") options.log = LogFormat::text;
   else if (log == "json") options.log = LogFormat::json;

@@ -281,3 +281,21 @@ paths:
   CHECK(fine->status == 201);
   CHECK(users() == before + 1);
 }
+
+TEST_CASE("serve refuses a webhook subscription it cannot use with exit code 2, naming the flag", "[cli][serve][webhooks]") {
+  using Args = std::vector<std::string>;
+  auto [flags, says] = GENERATE(table<Args, std::string>({
+      {{"--webhook-url", "ftp://127.0.0.1/", "--webhook-secret", "s"}, "--webhook-url must be an http:// or https:// URL"},
+      {{"--webhook-url", "http://127.0.0.1:9/"}, "--webhook-secret is required"},
+      {{"--webhook-secret", "s"}, "need --webhook-url"},
+      {{"--webhook-url", "http://127.0.0.1:9/", "--webhook-secret", "s", "--webhook-events", "meeting.created,user.craeted"},
+       "--webhook-events: \"user.craeted\" is not an event type fakezoom knows (did you mean user.created"},
+  }));
+  Args argv = {FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", FAKEZOOM_FIXTURES_DIR};
+  argv.insert(argv.end(), flags.begin(), flags.end());
+  auto result = fakezoom::test::run(argv);
+  INFO(result.err);
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find(says) != std::string::npos);
+  CHECK(result.out.find("listening") == std::string::npos);
+}

@@ -46,4 +46,8 @@ HttpResponse put_state(const HttpRequest& request, AdminContext context);
 HttpResponse reset_state(AdminContext context);
 HttpResponse save_state(AdminContext context);
 
+HttpResponse list_webhooks(AdminContext context);
+HttpResponse list_deliveries(const HttpRequest& request, AdminContext context);
+HttpResponse send_event(const HttpRequest& request, AdminContext context);
+
 }  // namespace fakezoom::admin

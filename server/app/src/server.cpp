@@ -14,6 +14,8 @@
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/state/state_document.hpp"
 #include "fakezoom/state/state_file.hpp"
+#include "fakezoom/webhooks/event_types.hpp"
+#include "fakezoom/webhooks/outbox.hpp"
 #include "fixture_watcher.hpp"
 
 namespace fakezoom {
@@ -117,6 +119,7 @@ struct Server::Impl {
     engine_options.auth = options.auth;
     engine_options.stateless = options.stateless;
     engine_options.seed = options.seed;
+    engine_options.webhooks = options.webhooks;
     if (options.state_file) {
       engine_options.state_file = *options.state_file;
       engine_options.state = read_state(*options.state_file);
@@ -192,6 +195,9 @@ Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions o
 Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options,
                             app::FileSignature signature) {
   if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
+  for (std::size_t i = 0; i < options.webhooks.size(); ++i)
+    for (const auto& problem : webhooks::subscription_problems(options.webhooks[i], webhooks::known_event_types()))
+      throw std::invalid_argument("webhooks[" + std::to_string(i) + "]." + problem.field + ": " + problem.message);
   Overrides overrides;
   if (options.overrides_file) overrides = read_overrides(*options.overrides_file, *fixtures);
   auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options), std::move(overrides));
@@ -213,6 +219,7 @@ Journal& Server::journal() { return impl_->engine.journal(); }
 const FixtureSet& Server::fixtures() const { return *impl_->engine.fixtures(); }
 Engine& Server::engine() { return impl_->engine; }
 Account& Server::state() { return impl_->engine.account(); }
+webhooks::Outbox& Server::webhooks() { return impl_->engine.webhooks(); }
 
 void Server::request_shutdown() {
   if (impl_) impl_->http->request_shutdown();
@@ -228,6 +235,10 @@ void Server::stop() {
   impl_->http->stop();
   if (impl_->stopped) return;
   impl_->stopped = true;
+  // In-flight deliveries get a second; what was still queued is logged as dropped and said.
+  if (auto stopped = impl_->engine.webhooks().stop(); stopped.pending || stopped.unfinished)
+    impl_->emit("fakezoom: webhooks stopped with " + std::to_string(stopped.pending) + " deliveries never sent and " +
+                std::to_string(stopped.unfinished) + " cut short");
   if (auto saved = impl_->engine.save_state(); saved.available && saved.error)
     impl_->emit("fakezoom: the state was not saved: " + *saved.error);
 }

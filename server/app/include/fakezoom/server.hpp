@@ -18,6 +18,7 @@
 #include "fakezoom/journal/journal.hpp"
 #include "fakezoom/zoom/auth_options.hpp"
 #include "fakezoom/zoom/rate_limits.hpp"
+#include "fakezoom/webhooks/subscription.hpp"
 
 namespace fakezoom {
 
@@ -25,6 +26,9 @@ namespace fakezoom {
 class Account;
 class Engine;
 struct FixtureSet;
+namespace webhooks {
+class Outbox;  // fakezoom/webhooks/outbox.hpp
+}
 
 // Flat, so that a test names what it changes (`{.fixtures = {...}, .port = 0}`); each default
 // is the socket's (http::SocketOptions) or the engine's own, written there once.
@@ -82,6 +86,9 @@ struct ServerOptions {
   // pointer when it is not a state document), written atomically on stop() and on
   // POST /__admin/state/save.
   std::optional<std::string> state_file;
+  // Where event notifications go (docs/webhooks.md). start() throws std::invalid_argument
+  // naming the field when one is not usable (not an http(s) URL, no secret, an unknown event).
+  std::vector<webhooks::Subscription> webhooks;
 };
 
 class Server {
@@ -106,6 +113,9 @@ public:
   // The account users and meetings live in: arrange it before a test, assert on it after
   // (`state().create_user(...)`, `state().meeting(id)`, `state().dump()`).
   Account& state();
+  // The webhook subscriptions and every delivery attempt: `webhooks().publish(event)`,
+  // `webhooks().log().wait_for(1, 5s)` (include fakezoom/webhooks/outbox.hpp).
+  webhooks::Outbox& webhooks();
   // Idempotent; returns once the listening thread has ended, then writes the state file if
   // there is one. Delayed answers in flight are cut short and sent at once.
   void stop();

@@ -14,6 +14,7 @@
 #include "fakezoom/model/clock.hpp"
 #include "fakezoom/journal/journal.hpp"
 #include "fakezoom/state/account.hpp"
+#include "fakezoom/webhooks/outbox.hpp"
 #include "fakezoom/zoom/fixture_load.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
@@ -45,6 +46,7 @@ public:
   virtual Clock::time_point now() const = 0;  // the injected clock's time
   virtual Account& account() = 0;
   virtual StateSave save_state() = 0;  // to the state file, atomically
+  virtual webhooks::Outbox& webhooks() = 0;  // the subscriptions and what was sent to them
 };
 
 }  // namespace fakezoom

@@ -29,6 +29,7 @@
 #include "fakezoom/admin/settings.hpp"
 #include "fakezoom/state/account.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
+#include "fakezoom/webhooks/outbox.hpp"
 
 namespace fakezoom {
 
@@ -60,6 +61,10 @@ struct EngineOptions {
   std::optional<nlohmann::json> state;
   // Where POST /__admin/state/save and save_state() write; empty: nowhere.
   std::string state_file;
+  // Where event notifications go (docs/webhooks.md); none: nothing is ever sent.
+  std::vector<webhooks::Subscription> webhooks;
+  // How they are sent; empty: over HTTP. Tests pass their own.
+  std::shared_ptr<webhooks::Sender> webhook_sender;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
@@ -108,6 +113,7 @@ public:
   Account& account() override { return *account_; }
   const Account& account() const { return *account_; }
   StateSave save_state() override;
+  webhooks::Outbox& webhooks() override { return *outbox_; }
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);
@@ -128,6 +134,7 @@ private:
   std::mutex reload_mutex_;  // one reload at a time
   RateLimiter rate_limiter_;
   std::unique_ptr<Account> account_;
+  std::unique_ptr<webhooks::Outbox> outbox_;
 };
 
 }  // namespace fakezoom

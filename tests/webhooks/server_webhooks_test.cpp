@@ -1,0 +1,120 @@
+// Webhooks through the embedded server: a subscription to a receiver on loopback, an event on
+// demand from the admin API, the deliveries log waited on instead of slept on.
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fakezoom/server.hpp"
+#include "fakezoom/webhooks/outbox.hpp"
+#include "fakezoom/webhooks/signing.hpp"
+#include "test_paths.hpp"
+#include "webhook_receiver.hpp"
+
+using fakezoom::Server;
+using fakezoom::ServerOptions;
+using fakezoom::test::Receiver;
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+Server serve_with(std::vector<fakezoom::webhooks::Subscription> subscriptions) {
+  return Server::start(ServerOptions{.fixtures = {FAKEZOOM_FIXTURES_DIR}, .webhooks = std::move(subscriptions)});
+}
+
+httplib::Result post_json(httplib::Client& client, const std::string& path, const std::string& body) {
+  return client.Post(path.c_str(), body, "application/json");
+}
+
+}  // namespace
+
+TEST_CASE("an event asked for through the admin API reaches the receiver signed, and the log says so", "[webhooks]") {
+  Receiver receiver(200);
+  auto server = serve_with({{receiver.url("/zoom"), "secret-token", {}}});
+  httplib::Client admin("127.0.0.1", server.port());
+  auto sent = post_json(admin, "/__admin/webhooks/events",
+                        R"({"event":"meeting.created","payload":{"account_id":"acc","operator":"a@example.com","object":{"id":1}}})");
+  REQUIRE(sent);
+  CHECK(sent->status == 202);
+  CHECK(json::parse(sent->body)["queued"] == 1);
+
+  auto log = admin.Get("/__admin/webhooks/deliveries?wait=1&timeout=10");
+  REQUIRE(log);
+  const json deliveries = json::parse(log->body);
+  CHECK(deliveries["complete"] == true);
+  REQUIRE(deliveries["deliveries"].size() == 1);
+  const json& delivery = deliveries["deliveries"][0];
+  CHECK(delivery["event"] == "meeting.created");
+  CHECK(delivery["outcome"] == "delivered");
+  CHECK(delivery["status"] == 200);
+  CHECK(delivery["url"] == receiver.url("/zoom"));
+
+  const auto got = receiver.received();
+  CHECK(got.path == "/zoom");
+  CHECK(got.body.rfind(R"({"event":"meeting.created","event_ts":)", 0) == 0);
+  CHECK(got.body.find(R"("payload":{"account_id":"acc","operator":"a@example.com","object":{"id":1}}})") != std::string::npos);
+  CHECK(got.tracking_id == delivery["trackingId"]);
+  CHECK(got.signature == fakezoom::webhooks::zoom_signature("secret-token", std::to_string(delivery["sentAt"].get<long long>()), got.body));
+
+  SECTION("the C++ API shows the same log") {
+    CHECK(server.webhooks().log().counts().delivered == 1);
+  }
+  SECTION("GET /__admin/webhooks lists the subscription without its secret") {
+    auto listed = admin.Get("/__admin/webhooks");
+    REQUIRE(listed);
+    CHECK(listed->body.find("secret-token") == std::string::npos);
+    const json body = json::parse(listed->body);
+    CHECK(body["subscriptions"][0]["url"] == receiver.url("/zoom"));
+    CHECK(body["subscriptions"][0]["events"] == "all");
+    CHECK(body["counts"]["delivered"] == 1);
+  }
+}
+
+TEST_CASE("a receiver that answers 500 is logged as a failed delivery", "[webhooks]") {
+  Receiver receiver(500);
+  auto server = serve_with({{receiver.url("/"), "s", {"meeting.created"}}});
+  httplib::Client admin("127.0.0.1", server.port());
+  REQUIRE(post_json(admin, "/__admin/webhooks/events", R"({"event":"meeting.created"})")->status == 202);
+  SECTION("an event the subscription did not ask for is not sent") {
+    auto other = post_json(admin, "/__admin/webhooks/events", R"({"event":"user.created"})");
+    CHECK(json::parse(other->body)["queued"] == 0);
+  }
+  const json log = json::parse(admin.Get("/__admin/webhooks/deliveries?wait=1&timeout=10&event=meeting.created")->body);
+  REQUIRE(log["deliveries"].size() == 1);
+  CHECK(log["deliveries"][0]["outcome"] == "failed");
+  CHECK(log["deliveries"][0]["status"] == 500);
+  CHECK(receiver.count() == 1);
+}
+
+TEST_CASE("an event the admin API cannot send answers 400 saying why", "[webhooks]") {
+  auto server = serve_with({});
+  httplib::Client admin("127.0.0.1", server.port());
+  auto [body, says] = GENERATE(table<std::string, std::string>({
+      {R"({"event":"meeting.craeted"})", "did you mean meeting.created"},
+      {R"({"payload":{}})", "/event"},
+      {R"({"event":"meeting.created","payload":[1]})", "/payload"},
+      {R"([1])", "must be an object"},
+      {"not json", "not valid JSON"},
+  }));
+  INFO(body);
+  auto answer = post_json(admin, "/__admin/webhooks/events", body);
+  REQUIRE(answer);
+  CHECK(answer->status == 400);
+  CHECK_THAT(answer->body, Catch::Contains(says));
+}
+
+TEST_CASE("a subscription fakezoom cannot use stops start-up, naming the field", "[webhooks]") {
+  auto [subscription, field] = GENERATE(table<fakezoom::webhooks::Subscription, std::string>({
+      {{"ftp://127.0.0.1/", "s", {}}, "webhooks[0].endpoint_url"},
+      {{"http://127.0.0.1/", "", {}}, "webhooks[0].secret_token"},
+      {{"http://127.0.0.1/", "s", {"meeting.nope"}}, "webhooks[0].events/0"},
+  }));
+  INFO(field);
+  try {
+    serve_with({subscription});
+    FAIL("started");
+  } catch (const std::invalid_argument& error) {
+    CHECK_THAT(error.what(), Catch::StartsWith(field));
+  }
+}
