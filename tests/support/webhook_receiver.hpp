@@ -12,7 +12,7 @@
 namespace fakezoom::test {
 
 struct Received {
-  std::string path, body, signature, user_agent, content_type, tracking_id;
+  std::string path, body, signature, user_agent, content_type, tracking_id, timestamp;
 };
 
 // A receiver on a free loopback port that answers `status` and remembers what came.
@@ -23,7 +23,8 @@ public:
       std::lock_guard lock(mutex_);
       ++count_;
       received_ = {req.path, req.body, req.get_header_value("x-zm-signature"), req.get_header_value("User-Agent"),
-                   req.get_header_value("Content-Type"), req.get_header_value("x-zm-trackingid")};
+                   req.get_header_value("Content-Type"), req.get_header_value("x-zm-trackingid"),
+                   req.get_header_value("x-zm-request-timestamp")};
       res.status = status;
       res.set_content(R"({"ok":true})", "application/json");
     });

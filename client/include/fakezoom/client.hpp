@@ -15,6 +15,7 @@
 #include "fakezoom/client/response.hpp"
 #include "fakezoom/client/result.hpp"
 #include "fakezoom/client/url_encoding.hpp"
+#include "fakezoom/client/webhook.hpp"
 
 namespace fakezoom::client {
 
