@@ -61,7 +61,7 @@ WebhookCheck verify_webhook(std::string_view secret_token, const WebhookHeaders&
 
 std::optional<std::string> url_validation_answer(std::string_view secret_token, std::string_view body) {
   const auto event = nlohmann::json::parse(body, nullptr, false);
-  if (!event.is_object() || event.value("event", "") != "endpoint.url_validation") return std::nullopt;
+  if (!event.is_object() || !event.contains("event") || event["event"] != "endpoint.url_validation") return std::nullopt;
   if (!event.contains("payload") || !event["payload"].is_object()) return std::nullopt;
   const auto& payload = event["payload"];
   if (!payload.contains("plainToken") || !payload["plainToken"].is_string()) return std::nullopt;

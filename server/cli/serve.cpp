@@ -70,7 +70,8 @@ CommandHelp serve_help() {
        {"webhooks",
         {{"--webhook-url", "URL", "", "send Zoom's event notifications to URL (http or https; docs/webhooks.md)"},
          {"--webhook-secret", "TOKEN", "", "the subscription's secret token: signs every delivery (x-zm-signature)"},
-         {"--webhook-events", "LIST", "all", "comma-separated event types, e.g. meeting.created,user.created"}}},
+         {"--webhook-events", "LIST", "all", "comma-separated event types, e.g. meeting.created,user.created"},
+         {"--webhook-skip-validation", "", "", "send events without Zoom's URL validation challenge first"}}},
        tls_options(),
        {"output",
         {{"--log", "FORMAT", "text", "access log on stderr: text, json or off; tokens are redacted"}}}}};
@@ -107,7 +108,7 @@ std::string apply_webhook_options(const Args& args, ServerOptions& options) {
   auto url = args.last("--webhook-url");
   auto secret = args.last("--webhook-secret");
   auto events = args.last("--webhook-events");
-  if (!url && !secret && !events) return "";
+  if (!url && !secret && !events) return args.has("--webhook-skip-validation") ? "--webhook-skip-validation needs --webhook-url" : "";
   if (!url) return "--webhook-secret and --webhook-events need --webhook-url";
   webhooks::Subscription subscription{*url, secret.value_or(""), {}};
   if (events && *events != "all") {
@@ -128,6 +129,7 @@ std::string apply_webhook_options(const Args& args, ServerOptions& options) {
     return "--webhook-events: " + problem.message + (close.empty() ? "" : " (did you mean " + close + "?)");
   }
   options.webhooks.push_back(std::move(subscription));
+  options.webhook_skip_validation = args.has("--webhook-skip-validation");
   return "";
 }
 

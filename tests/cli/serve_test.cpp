@@ -288,6 +288,7 @@ TEST_CASE("serve refuses a webhook subscription it cannot use with exit code 2, 
       {{"--webhook-url", "ftp://127.0.0.1/", "--webhook-secret", "s"}, "--webhook-url must be an http:// or https:// URL"},
       {{"--webhook-url", "http://127.0.0.1:9/"}, "--webhook-secret is required"},
       {{"--webhook-secret", "s"}, "need --webhook-url"},
+      {{"--webhook-skip-validation"}, "--webhook-skip-validation needs --webhook-url"},
       {{"--webhook-url", "http://127.0.0.1:9/", "--webhook-secret", "s", "--webhook-events", "meeting.created,user.craeted"},
        "--webhook-events: \"user.craeted\" is not an event type fakezoom knows (did you mean user.created"},
   }));

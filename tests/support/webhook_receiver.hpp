@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "fakezoom/client/webhook.hpp"
+
 namespace fakezoom::test {
 
 struct Received {
@@ -18,8 +20,18 @@ struct Received {
 // A receiver on a free loopback port that answers `status` and remembers what came.
 class Receiver {
 public:
-  explicit Receiver(int status) {
-    server_.Post(".*", [this, status](const httplib::Request& req, httplib::Response& res) {
+  // With a secret, it answers Zoom's URL validation challenge as a receiver should (200 and
+  // the client's url_validation_answer) and every other delivery with `status`.
+  explicit Receiver(int status, std::string secret = "") {
+    server_.Post(".*", [this, status, secret](const httplib::Request& req, httplib::Response& res) {
+      if (!secret.empty()) {
+        if (auto answer = fakezoom::client::url_validation_answer(secret, req.body)) {
+          std::lock_guard lock(mutex_);
+          ++challenges_;
+          res.set_content(*answer, "application/json");
+          return;
+        }
+      }
       std::lock_guard lock(mutex_);
       ++count_;
       received_ = {req.path, req.body, req.get_header_value("x-zm-signature"), req.get_header_value("User-Agent"),
@@ -43,6 +55,10 @@ public:
     std::lock_guard lock(mutex_);
     return received_;
   }
+  int challenges() {
+    std::lock_guard lock(mutex_);
+    return challenges_;
+  }
   int count() {
     std::lock_guard lock(mutex_);
     return count_;
@@ -55,6 +71,7 @@ private:
   std::mutex mutex_;
   Received received_;
   int count_ = 0;
+  int challenges_ = 0;
 };
 
 

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "fakezoom/webhooks/outbox.hpp"
 #include "fakezoom/webhooks/signing.hpp"
 
@@ -70,7 +72,7 @@ Event event(const std::string& name, int n = 0) {
 TEST_CASE("published events reach the subscription in order, signed, each attempt logged", "[unit][webhooks]") {
   auto sender = std::make_shared<FakeSender>();
   auto clock = std::make_shared<fakezoom::ManualClock>();
-  Outbox outbox({kAll}, {.clock = clock, .sender = sender});
+  Outbox outbox({kAll}, {.clock = clock, .sender = sender, .validate = false});
   for (int i = 0; i < 5; ++i) CHECK(outbox.publish(event("meeting.created", i)) == 1);
   const auto records = outbox.log().wait_for(5, 10s);
   REQUIRE(records.size() == 5);
@@ -98,7 +100,7 @@ TEST_CASE("published events reach the subscription in order, signed, each attemp
 
 TEST_CASE("only the subscriptions that want an event get it", "[unit][webhooks]") {
   auto sender = std::make_shared<FakeSender>();
-  Outbox outbox({kAll, {"http://127.0.0.1:9/users", "s", {"user.created"}}}, {.sender = sender});
+  Outbox outbox({kAll, {"http://127.0.0.1:9/users", "s", {"user.created"}}}, {.sender = sender, .validate = false});
   CHECK(outbox.publish(event("meeting.created")) == 1);
   CHECK(outbox.publish(event("user.created")) == 2);
   const auto records = outbox.log().wait_for(3, 10s);
@@ -120,7 +122,7 @@ TEST_CASE("an answer that is not 2xx, or no answer, is a failed delivery with it
   }));
   INFO(status << " " << error);
   sender->answer = [status = status, error = error](const DeliveryRequest&) { return SendResult{status, error, "", 5ms}; };
-  Outbox outbox({kAll}, {.sender = sender});
+  Outbox outbox({kAll}, {.sender = sender, .validate = false});
   outbox.publish(event("meeting.created"));
   const auto records = outbox.log().wait_for(1, 10s);
   REQUIRE(records.size() == 1);
@@ -133,7 +135,7 @@ TEST_CASE("an answer that is not 2xx, or no answer, is a failed delivery with it
 TEST_CASE("a 2xx later than Zoom's three seconds is not delivered", "[unit][webhooks]") {
   auto sender = std::make_shared<FakeSender>();
   sender->answer = [](const DeliveryRequest&) { return SendResult{200, "", "", 3001ms}; };
-  Outbox outbox({kAll}, {.sender = sender});
+  Outbox outbox({kAll}, {.sender = sender, .validate = false});
   outbox.publish(event("meeting.created"));
   const auto records = outbox.log().wait_for(1, 10s);
   REQUIRE(records.size() == 1);
@@ -144,7 +146,7 @@ TEST_CASE("a 2xx later than Zoom's three seconds is not delivered", "[unit][webh
 TEST_CASE("a full queue drops its oldest pending delivery and logs it; publishing never waits", "[unit][webhooks]") {
   auto sender = std::make_shared<FakeSender>();
   sender->hold();
-  Outbox outbox({kAll}, {.sender = sender, .queue_capacity = 3});
+  Outbox outbox({kAll}, {.sender = sender, .queue_capacity = 3, .validate = false});
   outbox.publish(event("meeting.created", 0));
   sender->wait_entered(1);  // event 0 is in flight, the queue is empty
   for (int i = 1; i <= 5; ++i) outbox.publish(event("meeting.created", i));  // 1 and 2 are dropped
@@ -169,7 +171,7 @@ TEST_CASE("stopping logs what was still queued as dropped and does not wait out 
   sender->hold();
   OutboxStop report;
   {
-    Outbox outbox({kAll}, {.sender = sender});
+    Outbox outbox({kAll}, {.sender = sender, .validate = false});
     for (int i = 0; i < 3; ++i) outbox.publish(event("meeting.created", i));
     sender->wait_entered(1);
     report = outbox.stop(10ms);
@@ -180,4 +182,54 @@ TEST_CASE("stopping logs what was still queued as dropped and does not wait out 
   CHECK(report.pending == 2);
   CHECK(report.unfinished == 1);
   sender->release();  // the stuck attempt ends after the outbox is gone, harmlessly
+}
+
+TEST_CASE("an endpoint gets Zoom's URL validation challenge first, and events only once it answers right", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  std::string plain;
+  sender->answer = [&plain](const DeliveryRequest& request) {
+    const auto body = nlohmann::json::parse(request.body);
+    if (body["event"] != "endpoint.url_validation") return SendResult{200};
+    plain = body["payload"]["plainToken"];
+    return SendResult{200, "", nlohmann::json{{"plainToken", plain}, {"encryptedToken", encrypted_token("secret", plain)}}.dump()};
+  };
+  Outbox outbox({kAll}, {.sender = sender});
+  outbox.publish(event("meeting.created"));
+  REQUIRE(outbox.log().wait_for(1, 10s).size() == 1);
+  const auto sent = sender->sent();
+  REQUIRE(sent.size() == 2);
+  CHECK(sent[0].body.rfind(R"({"event":"endpoint.url_validation","event_ts":)", 0) == 0);
+  CHECK(sent[0].header("x-zm-signature") == zoom_signature("secret", sent[0].header("x-zm-request-timestamp"), sent[0].body));
+  CHECK(plain.size() == 22);
+  CHECK(outbox.validations()[0].state == ValidationState::validated);
+  CHECK(outbox.log().records()[0].outcome == DeliveryOutcome::delivered);
+}
+
+TEST_CASE("an endpoint that fails the challenge gets no events, and the log says why", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  auto [answer, reason] = GENERATE(table<SendResult, std::string>({
+      {SendResult{200, "", R"({"ok":true})"}, "plainToken is not the one sent"},
+      {SendResult{500}, "answered 500, not 200 or 204"},
+      {SendResult{0, "could not connect (connection refused or unreachable)"}, "could not connect"},
+      {SendResult{200, "", "not json"}, "not a JSON object"},
+      {SendResult{200, "", R"({"plainToken":7})"}, "plainToken is not the one sent"},
+  }));
+  INFO(reason);
+  sender->answer = [answer = answer](const DeliveryRequest&) { return answer; };
+  std::vector<Validation> told;
+  std::mutex told_mutex;
+  Outbox outbox({kAll}, {.sender = sender, .on_validation = [&](const Subscription&, const Validation& v) {
+                           std::lock_guard lock(told_mutex);
+                           told.push_back(v);
+                         }});
+  outbox.publish(event("meeting.created"));
+  const auto records = outbox.log().wait_for(1, 10s);
+  REQUIRE(records.size() == 1);
+  CHECK(records[0].outcome == DeliveryOutcome::dropped);
+  CHECK_THAT(records[0].error, Catch::Contains("failed URL validation") && Catch::Contains(reason));
+  CHECK(sender->sent().size() == 1);  // the challenge alone
+  CHECK(outbox.validations()[0].state == ValidationState::failed);
+  std::lock_guard lock(told_mutex);
+  REQUIRE(told.size() == 1);
+  CHECK(told[0].state == ValidationState::failed);
 }

@@ -30,7 +30,7 @@ httplib::Result post_json(httplib::Client& client, const std::string& path, cons
 }  // namespace
 
 TEST_CASE("an event asked for through the admin API reaches the receiver signed, and the log says so", "[webhooks]") {
-  Receiver receiver(200);
+  Receiver receiver(200, "secret-token");
   auto server = serve_with({{receiver.url("/zoom"), "secret-token", {}}});
   httplib::Client admin("127.0.0.1", server.port());
   auto sent = post_json(admin, "/__admin/webhooks/events",
@@ -68,11 +68,13 @@ TEST_CASE("an event asked for through the admin API reaches the receiver signed,
     CHECK(body["subscriptions"][0]["url"] == receiver.url("/zoom"));
     CHECK(body["subscriptions"][0]["events"] == "all");
     CHECK(body["counts"]["delivered"] == 1);
+    CHECK(body["subscriptions"][0]["validation"]["state"] == "validated");
+    CHECK(receiver.challenges() == 1);
   }
 }
 
 TEST_CASE("a receiver that answers 500 is logged as a failed delivery", "[webhooks]") {
-  Receiver receiver(500);
+  Receiver receiver(500, "s");
   auto server = serve_with({{receiver.url("/"), "s", {"meeting.created"}}});
   httplib::Client admin("127.0.0.1", server.port());
   REQUIRE(post_json(admin, "/__admin/webhooks/events", R"({"event":"meeting.created"})")->status == 202);
@@ -116,5 +118,31 @@ TEST_CASE("a subscription fakezoom cannot use stops start-up, naming the field",
     FAIL("started");
   } catch (const std::invalid_argument& error) {
     CHECK_THAT(error.what(), Catch::StartsWith(field));
+  }
+}
+
+TEST_CASE("a receiver that does not answer the challenge gets no events, unless validation is skipped", "[webhooks]") {
+  Receiver receiver(200);  // answers {"ok":true} to everything, the challenge too
+  SECTION("validated, as Zoom does") {
+    auto server = serve_with({{receiver.url("/"), "s", {}}});
+    httplib::Client admin("127.0.0.1", server.port());
+    REQUIRE(post_json(admin, "/__admin/webhooks/events", R"({"event":"meeting.created"})")->status == 202);
+    const json log = json::parse(admin.Get("/__admin/webhooks/deliveries?wait=1&timeout=10")->body);
+    REQUIRE(log["deliveries"].size() == 1);
+    CHECK(log["deliveries"][0]["outcome"] == "dropped");
+    CHECK_THAT(log["deliveries"][0]["error"].get<std::string>(), Catch::Contains("failed URL validation"));
+    CHECK(json::parse(admin.Get("/__admin/webhooks")->body)["subscriptions"][0]["validation"]["state"] == "failed");
+    CHECK(receiver.count() == 1);  // the challenge, and nothing after it
+  }
+  SECTION("skipped") {
+    ServerOptions options{.fixtures = {FAKEZOOM_FIXTURES_DIR}, .webhooks = {{receiver.url("/"), "s", {}}}};
+    options.webhook_skip_validation = true;
+    auto server = Server::start(options);
+    httplib::Client admin("127.0.0.1", server.port());
+    REQUIRE(post_json(admin, "/__admin/webhooks/events", R"({"event":"meeting.created"})")->status == 202);
+    const json log = json::parse(admin.Get("/__admin/webhooks/deliveries?wait=1&timeout=10")->body);
+    REQUIRE(log["deliveries"].size() == 1);
+    CHECK(log["deliveries"][0]["outcome"] == "delivered");
+    CHECK(json::parse(admin.Get("/__admin/webhooks")->body)["subscriptions"][0]["validation"]["state"] == "skipped");
   }
 }

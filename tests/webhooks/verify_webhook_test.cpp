@@ -68,7 +68,7 @@ TEST_CASE("the URL validation challenge is answered as Zoom's page says, other b
 }
 
 TEST_CASE("a C++ receiver verifies what fakezoom sends it over loopback", "[webhooks][client]") {
-  fakezoom::test::Receiver receiver(200);
+  fakezoom::test::Receiver receiver(200, "secret-token");
   auto server = fakezoom::Server::start(
       {.fixtures = {FAKEZOOM_FIXTURES_DIR}, .webhooks = {{receiver.url("/zoom"), "secret-token", {}}}});
   fakezoom::webhooks::Event event;

@@ -44,9 +44,16 @@ std::optional<std::size_t> count_param(const HttpRequest& request, const char* n
 HttpResponse list_webhooks(AdminContext context) {
   auto& outbox = context.target.webhooks();
   json subscriptions = json::array();
-  for (const auto& subscription : outbox.subscriptions())
+  const auto validations = outbox.validations();
+  for (std::size_t i = 0; i < outbox.subscriptions().size(); ++i) {
+    const auto& subscription = outbox.subscriptions()[i];
+    const auto& validation = validations[i];
     subscriptions.push_back({{"url", subscription.endpoint_url},
-                             {"events", subscription.events.empty() ? json("all") : json(subscription.events)}});
+                             {"events", subscription.events.empty() ? json("all") : json(subscription.events)},
+                             {"validation", {{"state", webhooks::to_string(validation.state)},
+                                             {"status", validation.status},
+                                             {"reason", validation.reason}}}});
+  }
   return json_answer(200, {{"subscriptions", std::move(subscriptions)},
                            {"pending", outbox.pending()},
                            {"counts", counts_json(outbox.log().counts())}});

@@ -120,6 +120,11 @@ struct Server::Impl {
     engine_options.stateless = options.stateless;
     engine_options.seed = options.seed;
     engine_options.webhooks = options.webhooks;
+    engine_options.webhook_validation = !options.webhook_skip_validation;
+    engine_options.on_webhook_validation = [this](const webhooks::Subscription& subscription,
+                                                  const webhooks::Validation& validation) {
+      report_validation(subscription, validation);
+    };
     if (options.state_file) {
       engine_options.state_file = *options.state_file;
       engine_options.state = read_state(*options.state_file);
@@ -142,6 +147,17 @@ struct Server::Impl {
       options.event_sink(line);
     else
       std::cerr << line + "\n" << std::flush;
+  }
+
+  void report_validation(const webhooks::Subscription& subscription, const webhooks::Validation& validation) {
+    const bool ok = validation.state == webhooks::ValidationState::validated;
+    if (options.log == LogFormat::json) {
+      emit(nlohmann::json{{"event", "webhook-validation"}, {"url", subscription.endpoint_url}, {"ok", ok}, {"reason", validation.reason}}
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    } else {
+      emit("fakezoom: webhook endpoint " + subscription.endpoint_url +
+           (ok ? " passed URL validation" : " failed URL validation, so it gets no events: " + validation.reason));
+    }
   }
 
   void report_reload(const FixtureLoad& result) {

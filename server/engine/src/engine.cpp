@@ -27,7 +27,10 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
   if (options_.state) seed.document = *options_.state;
   account_ = std::make_unique<Account>(AccountOptions{options_.seed, options_.clock}, std::move(seed));
   outbox_ = std::make_unique<webhooks::Outbox>(options_.webhooks,
-                                               webhooks::OutboxOptions{.clock = options_.clock, .sender = options_.webhook_sender});
+                                               webhooks::OutboxOptions{.clock = options_.clock,
+                                                                       .sender = options_.webhook_sender,
+                                                                       .validate = options_.webhook_validation,
+                                                                       .on_validation = options_.on_webhook_validation});
   // "/__admin/" and "/__admin" are the same prefix.
   while (options_.admin_prefix.size() > 1 && options_.admin_prefix.back() == '/') options_.admin_prefix.pop_back();
 }

@@ -19,6 +19,7 @@ struct Pending {
 struct Queue {
   Subscription subscription;
   std::deque<Pending> pending;
+  Validation validation;
   bool done = false;  // its worker has left its loop
 };
 
@@ -55,6 +56,14 @@ struct Outbox::Shared {
     return out;
   }
 
+  // Zoom's plainTokens look like qgg8vlvZRS6UYooatFL8Aw. Lock held.
+  std::string new_plain_token() {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    std::string out;
+    for (int i = 0; i < 22; ++i) out += kAlphabet[random() % 62];
+    return out;
+  }
+
   DeliveryRecord dropped(const Pending& pending, const Subscription& subscription, std::string why) const {
     DeliveryRecord record;
     record.event = pending.event.name;
@@ -70,7 +79,11 @@ Outbox::Outbox(std::vector<Subscription> subscriptions, OutboxOptions options)
     : shared_(std::make_shared<Shared>(std::move(options))), subscriptions_(std::move(subscriptions)) {
   if (!shared_->options.sender) shared_->options.sender = http_sender();
   if (!shared_->options.clock) shared_->options.clock = system_clock();
-  for (const auto& subscription : subscriptions_) shared_->queues.push_back({subscription, {}, false});
+  for (const auto& subscription : subscriptions_) {
+    Queue queue{subscription, {}, {}, false};
+    if (!shared_->options.validate) queue.validation.state = ValidationState::skipped;
+    shared_->queues.push_back(std::move(queue));
+  }
   for (std::size_t i = 0; i < subscriptions_.size(); ++i)
     shared_->workers.emplace_back([shared = shared_, i] { work(shared, i); });
 }
@@ -103,6 +116,13 @@ std::size_t Outbox::publish(Event event) {
 }
 
 const std::vector<Subscription>& Outbox::subscriptions() const { return subscriptions_; }
+std::vector<Validation> Outbox::validations() const {
+  std::lock_guard lock(shared_->mutex);
+  std::vector<Validation> out;
+  for (const auto& queue : shared_->queues) out.push_back(queue.validation);
+  return out;
+}
+
 DeliveryLog& Outbox::log() { return shared_->log; }
 const DeliveryLog& Outbox::log() const { return shared_->log; }
 
@@ -147,12 +167,31 @@ OutboxStop Outbox::stop(std::chrono::milliseconds grace) {
 
 void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
   std::unique_lock lock(shared->mutex);
+  if (shared->queues[index].validation.state == ValidationState::pending && !shared->stopping) {
+    const Subscription subscription = shared->queues[index].subscription;
+    const std::string plain = shared->new_plain_token();
+    const auto now = shared->options.clock->now();
+    const DeliveryStamp stamp{unix_seconds(now), shared->new_id(), shared->new_id()};
+    lock.unlock();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const SendResult answer =
+        shared->options.sender->send(delivery_request(subscription, url_validation_event(plain, ms), stamp), shared->options.timeout);
+    const Validation validation = judge_validation(answer, plain, subscription.secret_token, shared->options.timeout);
+    lock.lock();
+    shared->queues[index].validation = validation;
+    // Under the lock and only before stop(): whoever is told may be gone once stop() returns.
+    if (!shared->stopping && shared->options.on_validation) shared->options.on_validation(subscription, validation);
+  }
   for (;;) {
     Queue& queue = shared->queues[index];
     shared->wake.wait(lock, [&] { return shared->stopping || !queue.pending.empty(); });
     if (shared->stopping) break;
     Pending next = std::move(queue.pending.front());
     queue.pending.pop_front();
+    if (queue.validation.state == ValidationState::failed) {
+      shared->log.add(shared->dropped(next, queue.subscription, "the endpoint failed URL validation: " + queue.validation.reason));
+      continue;
+    }
     const Subscription subscription = queue.subscription;
     const DeliveryStamp stamp{unix_seconds(shared->options.clock->now()), shared->new_id(), next.tracking_id};
     lock.unlock();

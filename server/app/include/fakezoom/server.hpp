@@ -89,6 +89,9 @@ struct ServerOptions {
   // Where event notifications go (docs/webhooks.md). start() throws std::invalid_argument
   // naming the field when one is not usable (not an http(s) URL, no secret, an unknown event).
   std::vector<webhooks::Subscription> webhooks;
+  // Each endpoint gets Zoom's URL validation challenge first and no events if it fails
+  // (`--webhook-skip-validation` turns that off); the outcome goes to event_sink.
+  bool webhook_skip_validation = false;
 };
 
 class Server {

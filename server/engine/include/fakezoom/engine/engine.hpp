@@ -65,6 +65,9 @@ struct EngineOptions {
   std::vector<webhooks::Subscription> webhooks;
   // How they are sent; empty: over HTTP. Tests pass their own.
   std::shared_ptr<webhooks::Sender> webhook_sender;
+  // Zoom's URL validation of each endpoint before its events; false: skipped.
+  bool webhook_validation = true;
+  std::function<void(const webhooks::Subscription&, const webhooks::Validation&)> on_webhook_validation;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks

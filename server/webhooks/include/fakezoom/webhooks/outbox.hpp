@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "fakezoom/webhooks/event.hpp"
 #include "fakezoom/webhooks/sender.hpp"
 #include "fakezoom/webhooks/subscription.hpp"
+#include "fakezoom/webhooks/url_validation.hpp"
 
 namespace fakezoom::webhooks {
 
@@ -28,6 +30,12 @@ struct OutboxOptions {
   // (webhooks page, "Notification delivery").
   std::chrono::milliseconds timeout{3000};
   std::size_t log_capacity = 10000;
+  // Zoom validates an endpoint before it sends it events: each worker first posts the
+  // challenge; events for an endpoint that fails it are dropped and logged. false: skipped.
+  bool validate = true;
+  // Told each subscription's outcome, on its worker's thread, never after stop() returned; it
+  // must not call back into the Outbox.
+  std::function<void(const Subscription&, const Validation&)> on_validation;
 };
 
 // What stop() found: deliveries still queued (logged as dropped) and attempts that did not
@@ -48,6 +56,7 @@ public:
   // delivery.
   std::size_t publish(Event event);
   const std::vector<Subscription>& subscriptions() const;
+  std::vector<Validation> validations() const;  // one per subscription, in their order
   DeliveryLog& log();
   const DeliveryLog& log() const;
   std::size_t pending() const;
