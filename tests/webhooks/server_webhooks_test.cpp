@@ -60,6 +60,10 @@ TEST_CASE("an event asked for through the admin API reaches the receiver signed,
   SECTION("the C++ API shows the same log") {
     CHECK(server.webhooks().log().counts().delivered == 1);
   }
+  SECTION("POST /__admin/reset empties the deliveries log, as it does the journal") {
+    REQUIRE(post_json(admin, "/__admin/reset", "")->status == 200);
+    CHECK(json::parse(admin.Get("/__admin/webhooks/deliveries")->body)["deliveries"].empty());
+  }
   SECTION("GET /__admin/webhooks lists the subscription without its secret") {
     auto listed = admin.Get("/__admin/webhooks");
     REQUIRE(listed);

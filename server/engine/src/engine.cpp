@@ -122,6 +122,7 @@ StateSave Engine::save_state() {
 
 void Engine::reset() {
   journal_.clear();
+  outbox_->log().clear();  // the deliveries log is a journal too
   account_->reset();
   rate_limiter_.reset();
   std::lock_guard lock(state_mutex_);
