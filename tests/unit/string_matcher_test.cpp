@@ -17,3 +17,10 @@ TEST_CASE("huge repeat counts and very long patterns are refused", "[unit][admin
   CHECK_THROWS_AS(fakezoom::compile_regex(std::string(2001, 'a')), std::regex_error);
   CHECK_NOTHROW(fakezoom::compile_regex("a{2,3}b{9999}"));
 }
+
+TEST_CASE("a back-reference number too large to read is refused, an escaped backslash before digits is not", "[unit][admin][regex]") {
+  CHECK_THROWS_AS(fakezoom::compile_regex("(a)\\5555555555555555555555"), std::regex_error);
+  CHECK(fakezoom::regex_matches(*fakezoom::compile_regex("\\d+\\.\\d"), "123.4"));  // escapes still work
+  CHECK(fakezoom::regex_matches(*fakezoom::compile_regex("x\\\\55555555555"), "x\\55555555555"));
+  CHECK(fakezoom::regex_matches(*fakezoom::compile_regex("\\{12345678\\}"), "{12345678}"));
+}

@@ -71,7 +71,17 @@ std::shared_ptr<const CompiledRegex> compile_regex(const std::string& pattern) {
   if (pattern.size() > 2000) throw std::regex_error(std::regex_constants::error_complexity);
   std::size_t digits = 0;
   bool in_braces = false;
-  for (char c : pattern) {
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      // What a backslash escapes is one character, or a back-reference's number, which
+      // libstdc++ reads into a long without checking for overflow (undefined behaviour).
+      std::size_t run = 0;
+      while (i + 1 + run < pattern.size() && std::isdigit(static_cast<unsigned char>(pattern[i + 1 + run]))) ++run;
+      if (run > 4) throw std::regex_error(std::regex_constants::error_backref);
+      i += run == 0 ? 1 : run;
+      continue;
+    }
     if (c == '{') {
       in_braces = true;
       digits = 0;
