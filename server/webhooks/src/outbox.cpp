@@ -27,6 +27,10 @@ std::int64_t unix_seconds(Clock::time_point at) {
   return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
 }
 
+std::int64_t unix_millis(Clock::time_point at) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(at.time_since_epoch()).count();
+}
+
 }  // namespace
 
 // Owned jointly by the Outbox and its workers, so that a worker still in an attempt when stop()
@@ -91,10 +95,7 @@ Outbox::Outbox(std::vector<Subscription> subscriptions, OutboxOptions options)
 Outbox::~Outbox() { stop(); }
 
 std::size_t Outbox::publish(Event event) {
-  if (event.event_ts == 0)
-    event.event_ts = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         shared_->options.clock->now().time_since_epoch())
-                         .count();
+  if (event.event_ts == 0) event.event_ts = unix_millis(shared_->options.clock->now());
   std::size_t queued = 0;
   {
     std::lock_guard lock(shared_->mutex);
@@ -173,9 +174,8 @@ void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
     const auto now = shared->options.clock->now();
     const DeliveryStamp stamp{unix_seconds(now), shared->new_id(), shared->new_id()};
     lock.unlock();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    const SendResult answer =
-        shared->options.sender->send(delivery_request(subscription, url_validation_event(plain, ms), stamp), shared->options.timeout);
+    const SendResult answer = shared->options.sender->send(
+        delivery_request(subscription, url_validation_event(plain, unix_millis(now)), stamp), shared->options.timeout);
     const Validation validation = judge_validation(answer, plain, subscription.secret_token, shared->options.timeout);
     lock.lock();
     shared->queues[index].validation = validation;

@@ -8,15 +8,11 @@ bool Subscription::wants(std::string_view event) const {
   return events.empty() || std::find(events.begin(), events.end(), event) != events.end();
 }
 
-namespace {
-bool starts_with(const std::string& text, std::string_view prefix) { return text.rfind(prefix, 0) == 0; }
-}  // namespace
-
 std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription,
                                                        const std::vector<std::string>& known_events) {
   std::vector<SubscriptionProblem> problems;
   const auto& url = subscription.endpoint_url;
-  const std::size_t scheme = starts_with(url, "http://") ? 7 : starts_with(url, "https://") ? 8 : 0;
+  const std::size_t scheme = url.starts_with("http://") ? 7 : url.starts_with("https://") ? 8 : 0;
   if (scheme == 0)
     problems.push_back({"endpoint_url", "must be an http:// or https:// URL, not \"" + url + "\""});
   else if (url.size() == scheme || url[scheme] == '/' || url[scheme] == ':')

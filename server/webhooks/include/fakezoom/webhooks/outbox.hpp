@@ -53,7 +53,7 @@ public:
   Outbox& operator=(const Outbox&) = delete;
 
   // Queues the event for each subscription that wants it; returns how many. Never blocks on a
-  // delivery.
+  // delivery. An event_ts of 0 becomes the clock's now.
   std::size_t publish(Event event);
   const std::vector<Subscription>& subscriptions() const;
   std::vector<Validation> validations() const;  // one per subscription, in their order
