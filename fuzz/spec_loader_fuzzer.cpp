@@ -1,12 +1,15 @@
 // Fuzzes the spec loader (`fakezoom serve --spec`): OpenAPI 3 and Swagger 2.0 as JSON or as
 // YAML (yaml-cpp), of any shape. Reading never throws and reports every problem with the file
-// and a JSON pointer. Text starting with '{' is read as JSON, anything else as YAML.
+// and a JSON pointer. Text starting with '{' is read as JSON, anything else as YAML. The same
+// text is read as a webhook events spec (`--events-spec`), and every event it documents is
+// built and turned into a delivery body.
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/spec/events_spec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fuzz_check.hpp"
 
@@ -25,5 +28,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!problem.message.empty(), "a spec diagnostic without a message");
   }
   FUZZ_CHECK(spec.file == "fuzz.json", "the spec does not name its file");
+
+  std::vector<Problem> event_problems;
+  webhooks::EventCatalog catalog;
+  read_events_spec_text("fuzz.json", text, catalog, event_problems);
+  for (const auto& problem : event_problems)
+    FUZZ_CHECK(problem.file == "fuzz.json" && (problem.pointer.empty() || problem.pointer[0] == '/'),
+               "an events spec diagnostic without the file or an RFC 6901 pointer");
+  for (const auto& name : catalog.names()) {
+    // Not-UTF-8 text must be replaced, never thrown on.
+    const std::string body = webhooks::event_body(catalog.event(name, nlohmann::ordered_json::object()));
+    FUZZ_CHECK(!body.empty(), "an event without a body");
+  }
   return 0;
 }

@@ -16,7 +16,8 @@
 #include "tls_options.hpp"
 #include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
-#include "fakezoom/webhooks/event_types.hpp"
+#include "fakezoom/spec/events_spec.hpp"
+#include "fakezoom/webhooks/event_catalog.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 
 namespace fakezoom::cli {
@@ -71,7 +72,9 @@ CommandHelp serve_help() {
         {{"--webhook-url", "URL", "", "send Zoom's event notifications to URL (http or https; docs/webhooks.md)"},
          {"--webhook-secret", "TOKEN", "", "the subscription's secret token: signs every delivery (x-zm-signature)"},
          {"--webhook-events", "LIST", "all", "comma-separated event types, e.g. meeting.created,user.created"},
-         {"--webhook-skip-validation", "", "", "send events without Zoom's URL validation challenge first"}}},
+         {"--webhook-skip-validation", "", "", "send events without Zoom's URL validation challenge first"},
+         {"--events-spec", "FILE", "", "Zoom's webhook events spec (OpenAPI 3.1, JSON or YAML): its events\n"
+                                       "become known, each sent on demand over its documented example", true}}},
        tls_options(),
        {"output",
         {{"--log", "FORMAT", "text", "access log on stderr: text, json or off; tokens are redacted"}}}}};
@@ -104,7 +107,7 @@ std::optional<int> parse_int(const std::string& text, int min, int max) {
 
 // One subscription from --webhook-url, --webhook-secret and --webhook-events; a problem names
 // its flag.
-std::string apply_webhook_options(const Args& args, ServerOptions& options) {
+std::string apply_webhook_options(const Args& args, const webhooks::EventCatalog& catalog, ServerOptions& options) {
   auto url = args.last("--webhook-url");
   auto secret = args.last("--webhook-secret");
   auto events = args.last("--webhook-events");
@@ -120,17 +123,25 @@ std::string apply_webhook_options(const Args& args, ServerOptions& options) {
       start = comma + 1;
     }
   }
-  for (const auto& problem : webhooks::subscription_problems(subscription, webhooks::known_event_types())) {
+  for (const auto& problem : webhooks::subscription_problems(subscription, catalog.names())) {
     if (problem.field == "endpoint_url") return "--webhook-url " + problem.message;
     if (problem.field == "secret_token") return "--webhook-secret is required and " + problem.message;
     std::string close;
     const std::string& event = subscription.events[std::stoul(problem.field.substr(problem.field.find('/') + 1))];
-    for (const auto& type : webhooks::close_event_types(event)) close += (close.empty() ? "" : ", ") + type;
+    for (const auto& type : catalog.close_to(event)) close += (close.empty() ? "" : ", ") + type;
     return "--webhook-events: " + problem.message + (close.empty() ? "" : " (did you mean " + close + "?)");
   }
   options.webhooks.push_back(std::move(subscription));
   options.webhook_skip_validation = args.has("--webhook-skip-validation");
   return "";
+}
+
+// A start that fails says so on stderr and, for whoever waits for the "listening" event on
+// stdout, as a "failed" event there, then exits 2.
+int start_failed(const std::string& message) {
+  std::cerr << "fakezoom: " << message << "\n";
+  std::cout << nlohmann::json{{"event", "failed"}, {"message", message}}.dump() << std::endl;
+  return kExitUsage;
 }
 
 int usage_error(const std::string& message) {
@@ -215,7 +226,15 @@ int serve(const std::vector<std::string>& argv) {
   const std::string token_status = args.last("--invalid-token-status").value_or("401");
   if (token_status != "401" && token_status != "400") return usage_error("--invalid-token-status must be 401 or 400");
   options.auth.invalid_token_status = token_status == "400" ? 400 : 401;
-  if (auto problem = apply_webhook_options(args, options); !problem.empty()) return usage_error(problem);
+  // Read here too, so that --webhook-events may name the spec's events and a problem names the flag.
+  options.events_specs = args.all("--events-spec");
+  webhooks::EventCatalog catalog;
+  try {
+    catalog = load_events_specs(options.events_specs);
+  } catch (const FixtureError& error) {
+    return start_failed(std::string("cannot load events spec: ") + error.what());
+  }
+  if (auto problem = apply_webhook_options(args, catalog, options); !problem.empty()) return usage_error(problem);
   const std::string log = args.last("--log").value_or("text");
   if (log == "text") options.log = LogFormat::text;
   else if (log == "json") options.log = LogFormat::json;
@@ -232,20 +251,13 @@ int serve(const std::vector<std::string>& argv) {
   // A client that hangs up mid-answer must not take the server down with SIGPIPE.
   signal(SIGPIPE, SIG_IGN);
 
-  // A start that fails says so on stderr and, for whoever waits for the "listening" event on
-  // stdout, as a "failed" event there, then exits 2.
-  const auto failed = [](const std::string& message) {
-    std::cerr << "fakezoom: " << message << "\n";
-    std::cout << nlohmann::json{{"event", "failed"}, {"message", message}}.dump() << std::endl;
-    return kExitUsage;
-  };
   std::optional<Server> server;
   try {
     server.emplace(Server::start(options));
   } catch (const FixtureError& error) {
-    return failed(std::string("cannot load fixtures: ") + error.what());
+    return start_failed(std::string("cannot load fixtures: ") + error.what());
   } catch (const std::exception& error) {
-    return failed(error.what());
+    return start_failed(error.what());
   }
   if (!is_loopback(options.host))
     std::cerr << "fakezoom: warning: listening on " << options.host

@@ -8,6 +8,8 @@
 #include "fakezoom/server.hpp"
 #include "fakezoom/webhooks/outbox.hpp"
 #include "fakezoom/webhooks/signing.hpp"
+#include "fakezoom/fixtures/diagnostic.hpp"
+#include "temp_dir.hpp"
 #include "test_paths.hpp"
 #include "webhook_receiver.hpp"
 
@@ -108,6 +110,51 @@ TEST_CASE("an event the admin API cannot send answers 400 saying why", "[webhook
   REQUIRE(answer);
   CHECK(answer->status == 400);
   CHECK_THAT(answer->body, Catch::Contains(says));
+}
+
+TEST_CASE("with an events spec, an event is sent over its documented example and its events may be subscribed to", "[webhooks]") {
+  fakezoom::test::TempDir dir;
+  const auto spec = dir.write("events.json", R"({"openapi":"3.1.0","paths":{"webinar.created":{"post":{"requestBody":
+    {"content":{"application/json":{"examples":{"json-example":{"value":
+    "{\"event\":\"webinar.created\",\"event_ts\":1,\"payload\":{\"account_id\":\"AAAAAABBBB\",\"object\":{\"uuid\":\"u\",\"topic\":\"Doc\",\"id\":1}}}"
+    }}}}}}}}})");
+  Receiver receiver(200, "s");
+  auto server = Server::start(ServerOptions{.fixtures = {FAKEZOOM_FIXTURES_DIR},
+                                            .webhooks = {{receiver.url("/zoom"), "s", {"webinar.created"}}},
+                                            .events_specs = {spec}});
+  httplib::Client admin("127.0.0.1", server.port());
+  auto sent = post_json(admin, "/__admin/webhooks/events", R"({"event":"webinar.created","payload":{"object":{"topic":"Mine","extra":true}}})");
+  REQUIRE(sent);
+  REQUIRE(sent->status == 202);
+  REQUIRE(server.webhooks().log().wait_for(1, 10s).size() == 1);
+  CHECK_THAT(receiver.received().body,
+             Catch::EndsWith(R"("payload":{"account_id":"AAAAAABBBB","object":{"uuid":"u","topic":"Mine","id":1,"extra":true}}})"));
+
+  SECTION("GET /__admin/webhooks counts the spec's event among the known and documented ones") {
+    const json listed = json::parse(admin.Get("/__admin/webhooks")->body);
+    CHECK(listed["events"]["documented"] == 1);
+    CHECK(listed["events"]["known"] == fakezoom::webhooks::EventCatalog{}.names().size() + 1);
+  }
+  SECTION("without the spec the event is unknown") {
+    try {
+      Server::start(ServerOptions{.fixtures = {FAKEZOOM_FIXTURES_DIR}, .webhooks = {{receiver.url("/zoom"), "s", {"webinar.created"}}}});
+      FAIL("started");
+    } catch (const std::invalid_argument& error) {
+      CHECK_THAT(error.what(), Catch::StartsWith("webhooks[0].events/0"));
+    }
+  }
+}
+
+TEST_CASE("a malformed events spec stops start-up naming the file and the JSON pointer", "[webhooks]") {
+  fakezoom::test::TempDir dir;
+  const auto spec = dir.write("events.json", R"({"openapi":"3.1.0","paths":{"webinar.created":{"get":{}}}})");
+  try {
+    Server::start(ServerOptions{.fixtures = {FAKEZOOM_FIXTURES_DIR}, .events_specs = {spec}});
+    FAIL("started");
+  } catch (const fakezoom::FixtureError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].to_string() == spec + ": /paths/webinar.created: has no post operation: Zoom documents each event as the POST it sends");
+  }
 }
 
 TEST_CASE("a subscription fakezoom cannot use stops start-up, naming the field", "[webhooks]") {

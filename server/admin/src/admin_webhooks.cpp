@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "admin_answer.hpp"
-#include "fakezoom/webhooks/event_types.hpp"
 
 namespace fakezoom::admin {
 
@@ -54,7 +53,9 @@ HttpResponse list_webhooks(AdminContext context) {
                                              {"status", validation.status},
                                              {"reason", validation.reason}}}});
   }
+  const auto& catalog = outbox.catalog();
   return json_answer(200, {{"subscriptions", std::move(subscriptions)},
+                           {"events", {{"known", catalog.names().size()}, {"documented", catalog.documented()}}},
                            {"pending", outbox.pending()},
                            {"counts", counts_json(outbox.log().counts())}});
 }
@@ -86,18 +87,19 @@ HttpResponse send_event(const HttpRequest& request, AdminContext context) {
   if (!body.contains("event") || !body["event"].is_string() || body["event"].get<std::string>().empty())
     return bad_input({"/event", "is required: the event type, e.g. meeting.created"});
   const std::string name = body["event"];
-  if (!webhooks::is_known_event_type(name)) {
+  auto& outbox = context.target.webhooks();
+  const auto& catalog = outbox.catalog();
+  if (!catalog.knows(name)) {
     std::string close;
-    for (const auto& type : webhooks::close_event_types(name)) close += (close.empty() ? "" : ", ") + type;
+    for (const auto& type : catalog.close_to(name)) close += (close.empty() ? "" : ", ") + type;
     return bad_input({"/event", "\"" + name + "\" is not an event type fakezoom knows" +
                                     (close.empty() ? std::string(".") : "; did you mean " + close + "?")});
   }
   if (body.contains("payload") && !body["payload"].is_object()) return bad_input({"/payload", "must be an object"});
-  webhooks::Event event;
-  event.name = name;
-  if (body.contains("payload")) event.payload = body["payload"];
-  // event_ts stays 0: publish() stamps it with the engine's clock.
-  const std::size_t queued = context.target.webhooks().publish(std::move(event));
+  // Over the documented example when an events spec gave one; event_ts stays 0: publish()
+  // stamps it with the engine's clock.
+  auto event = catalog.event(name, body.contains("payload") ? body["payload"] : nlohmann::ordered_json::object());
+  const std::size_t queued = outbox.publish(std::move(event));
   return json_answer(202, {{"event", name}, {"queued", queued}});
 }
 

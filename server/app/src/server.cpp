@@ -11,10 +11,10 @@
 
 #include "fakezoom/engine/engine.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/spec/events_spec.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fakezoom/state/state_document.hpp"
 #include "fakezoom/state/state_file.hpp"
-#include "fakezoom/webhooks/event_types.hpp"
 #include "fakezoom/webhooks/outbox.hpp"
 #include "fixture_watcher.hpp"
 
@@ -93,10 +93,10 @@ struct Server::Impl {
   std::unique_ptr<app::FixtureWatcher> watcher;
   bool stopped = false;
 
-  Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides)
-      : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides))) {}
+  Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides, webhooks::EventCatalog events)
+      : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides), std::move(events))) {}
 
-  EngineOptions engine_options(Overrides overrides) {
+  EngineOptions engine_options(Overrides overrides, webhooks::EventCatalog events) {
     EngineOptions engine_options{.body_mode = options.verbatim ? BodyMode::verbatim : BodyMode::zoom,
                                  .admin_prefix = options.admin_prefix,
                                  .journal_capacity = options.journal_capacity,
@@ -120,6 +120,7 @@ struct Server::Impl {
     engine_options.stateless = options.stateless;
     engine_options.seed = options.seed;
     engine_options.webhooks = options.webhooks;
+    engine_options.events = std::move(events);
     engine_options.webhook_validation = !options.webhook_skip_validation;
     engine_options.on_webhook_validation = [this](const webhooks::Subscription& subscription,
                                                   const webhooks::Validation& validation) {
@@ -211,12 +212,13 @@ Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions o
 Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options,
                             app::FileSignature signature) {
   if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
+  auto events = load_events_specs(options.events_specs);
   for (std::size_t i = 0; i < options.webhooks.size(); ++i)
-    for (const auto& problem : webhooks::subscription_problems(options.webhooks[i], webhooks::known_event_types()))
+    for (const auto& problem : webhooks::subscription_problems(options.webhooks[i], events.names()))
       throw std::invalid_argument("webhooks[" + std::to_string(i) + "]." + problem.field + ": " + problem.message);
   Overrides overrides;
   if (options.overrides_file) overrides = read_overrides(*options.overrides_file, *fixtures);
-  auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options), std::move(overrides));
+  auto impl = std::make_unique<Impl>(std::move(fixtures), std::move(options), std::move(overrides), std::move(events));
   Impl& self = *impl;
   self.http = std::make_unique<http::HttpServer>(self.engine, socket_options(self.options));
   // POST /oauth/token answers where the API is, as Zoom's "api_url" does (without /v2).

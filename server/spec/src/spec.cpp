@@ -10,6 +10,7 @@
 
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "fakezoom/fixtures/rules_file.hpp"
+#include "document_text.hpp"
 #include "yaml_json.hpp"
 
 namespace fakezoom {
@@ -42,20 +43,6 @@ std::string path_of(std::string url) {
   if (auto end = url.find_first_of("?#"); end != std::string::npos) url.resize(end);
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
-}
-
-bool ends_with(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string line_and_column(const std::string& text, std::size_t byte) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i, ++column)
-    if (text[i] == '\n') {
-      ++line;
-      column = 0;
-    }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 // A later rule for the same parameter replaces an earlier one: an operation's own
@@ -293,11 +280,8 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
 }
 
 Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  const bool yaml =
-      ends_with(file, ".yaml") || ends_with(file, ".yml") || (first != std::string::npos && text[first] != '{');
   json document;
-  if (yaml) {
+  if (looks_like_yaml(file, text)) {
     std::string error;
     auto converted = yaml_to_json(text, error);
     if (!converted) {
@@ -321,12 +305,10 @@ Spec read_spec_text(const std::string& file, const std::string& text, std::vecto
 
 Spec load_spec(const std::string& file) {
   std::vector<Problem> problems;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw FixtureError({{file, "", std::string("cannot read spec: ") + std::strerror(errno)}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw FixtureError({{file, "", "cannot read spec"}});
-  Spec spec = read_spec_text(file, text.str(), problems);
+  std::string error;
+  auto text = read_file_text(file, error);
+  if (!text) throw FixtureError({{file, "", "cannot read spec: " + error}});
+  Spec spec = read_spec_text(file, *text, problems);
   if (!problems.empty()) throw FixtureError(std::move(problems));
   return spec;
 }

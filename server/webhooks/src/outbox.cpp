@@ -116,6 +116,8 @@ std::size_t Outbox::publish(Event event) {
   return queued;
 }
 
+const EventCatalog& Outbox::catalog() const { return shared_->options.catalog; }
+
 const std::vector<Subscription>& Outbox::subscriptions() const { return subscriptions_; }
 std::vector<Validation> Outbox::validations() const {
   std::lock_guard lock(shared_->mutex);

@@ -92,6 +92,9 @@ struct ServerOptions {
   // Each endpoint gets Zoom's URL validation challenge first and no events if it fails
   // (`--webhook-skip-validation` turns that off); the outcome goes to event_sink.
   bool webhook_skip_validation = false;
+  // Zoom's webhook events specs (OpenAPI 3.1): their events become known, each sent on demand
+  // over its documented example. start() throws FixtureError naming each problem's pointer.
+  std::vector<std::string> events_specs;
 };
 
 class Server {

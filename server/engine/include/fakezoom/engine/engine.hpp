@@ -63,6 +63,8 @@ struct EngineOptions {
   std::string state_file;
   // Where event notifications go (docs/webhooks.md); none: nothing is ever sent.
   std::vector<webhooks::Subscription> webhooks;
+  // The event types they may name and the documented examples events are sent over.
+  webhooks::EventCatalog events;
   // How they are sent; empty: over HTTP. Tests pass their own.
   std::shared_ptr<webhooks::Sender> webhook_sender;
   // Zoom's URL validation of each endpoint before its events; false: skipped.

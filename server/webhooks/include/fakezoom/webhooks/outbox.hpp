@@ -16,6 +16,7 @@
 #include "fakezoom/model/clock.hpp"
 #include "fakezoom/webhooks/delivery_log.hpp"
 #include "fakezoom/webhooks/event.hpp"
+#include "fakezoom/webhooks/event_catalog.hpp"
 #include "fakezoom/webhooks/sender.hpp"
 #include "fakezoom/webhooks/subscription.hpp"
 #include "fakezoom/webhooks/url_validation.hpp"
@@ -36,6 +37,8 @@ struct OutboxOptions {
   // Told each subscription's outcome, on its worker's thread, never after stop() returned; it
   // must not call back into the Outbox.
   std::function<void(const Subscription&, const Validation&)> on_validation;
+  // The event types subscriptions and publishers may name, and their documented examples.
+  EventCatalog catalog;
 };
 
 // What stop() found: deliveries still queued (logged as dropped) and attempts that did not
@@ -56,6 +59,7 @@ public:
   // delivery. An event_ts of 0 becomes the clock's now.
   std::size_t publish(Event event);
   const std::vector<Subscription>& subscriptions() const;
+  const EventCatalog& catalog() const;
   std::vector<Validation> validations() const;  // one per subscription, in their order
   DeliveryLog& log();
   const DeliveryLog& log() const;

@@ -1,0 +1,41 @@
+#include "document_text.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace fakezoom {
+
+std::string line_and_column(const std::string& text, std::size_t byte) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i, ++column)
+    if (text[i] == '\n') {
+      ++line;
+      column = 0;
+    }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+bool looks_like_yaml(const std::string& file, const std::string& text) {
+  const auto ends_with = [&](std::string_view suffix) { return file.ends_with(suffix); };
+  const auto first = text.find_first_not_of(" \t\r\n");
+  return ends_with(".yaml") || ends_with(".yml") || (first != std::string::npos && text[first] != '{');
+}
+
+std::optional<std::string> read_file_text(const std::string& file, std::string& error) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    error = "read failed";
+    return std::nullopt;
+  }
+  return text.str();
+}
+
+}  // namespace fakezoom
