@@ -201,7 +201,7 @@ TEST_CASE("an endpoint gets Zoom's URL validation challenge first, and events on
   CHECK(sent[0].body.rfind(R"({"event":"endpoint.url_validation","event_ts":)", 0) == 0);
   CHECK(sent[0].header("x-zm-signature") == zoom_signature("secret", sent[0].header("x-zm-request-timestamp"), sent[0].body));
   CHECK(plain.size() == 22);
-  CHECK(outbox.validations()[0].state == ValidationState::validated);
+  CHECK(outbox.subscriptions()[0].validation.state == ValidationState::validated);
   CHECK(outbox.log().records()[0].outcome == DeliveryOutcome::delivered);
 }
 
@@ -228,8 +228,92 @@ TEST_CASE("an endpoint that fails the challenge gets no events, and the log says
   CHECK(records[0].outcome == DeliveryOutcome::dropped);
   CHECK_THAT(records[0].error, Catch::Contains("failed URL validation") && Catch::Contains(reason));
   CHECK(sender->sent().size() == 1);  // the challenge alone
-  CHECK(outbox.validations()[0].state == ValidationState::failed);
+  CHECK(outbox.subscriptions()[0].validation.state == ValidationState::failed);
   std::lock_guard lock(told_mutex);
   REQUIRE(told.size() == 1);
   CHECK(told[0].state == ValidationState::failed);
+}
+
+namespace {
+// Answers the challenge as a receiver knowing `secret` does, and counts the challenges.
+struct ChallengeAnswers {
+  std::mutex mutex;
+  std::vector<std::string> challenged;  // endpoint URLs, in order
+};
+void answer_challenges(FakeSender& sender, ChallengeAnswers& answers, bool right = true) {
+  sender.answer = [&answers, right](const DeliveryRequest& request) {
+    const auto body = nlohmann::json::parse(request.body);
+    if (body["event"] != "endpoint.url_validation") return SendResult{200};
+    std::lock_guard lock(answers.mutex);
+    answers.challenged.push_back(request.url);
+    const std::string plain = body["payload"]["plainToken"];
+    return SendResult{200, "", nlohmann::json{{"plainToken", plain}, {"encryptedToken", right ? encrypted_token("secret", plain) : "no"}}.dump()};
+  };
+}
+}  // namespace
+
+TEST_CASE("resubscribing keeps a validated subscription as it is and validates a new one", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  ChallengeAnswers answers;
+  answer_challenges(*sender, answers);
+  const Subscription other{"http://127.0.0.1:9/other", "secret", {}};
+  Outbox outbox({kAll}, {.sender = sender});
+  outbox.publish(event("meeting.created", 1));
+  REQUIRE(outbox.log().wait_for(1, 10s).size() == 1);
+
+  outbox.resubscribe({kAll, other});
+  CHECK(outbox.publish(event("meeting.created", 2)) == 2);
+  const auto records = outbox.log().wait_for(3, 10s);
+  REQUIRE(records.size() == 3);
+  for (const auto& record : records) CHECK(record.outcome == DeliveryOutcome::delivered);
+  std::lock_guard lock(answers.mutex);
+  CHECK(answers.challenged == std::vector<std::string>{kAll.endpoint_url, other.endpoint_url});
+  const auto states = outbox.subscriptions();
+  REQUIRE(states.size() == 2);
+  CHECK(states[0].subscription == kAll);
+  CHECK(states[1].validation.state == ValidationState::validated);
+}
+
+TEST_CASE("resubscribing validates a failed endpoint again, so a reload can be the fix", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  ChallengeAnswers answers;
+  answer_challenges(*sender, answers, false);
+  Outbox outbox({kAll}, {.sender = sender});
+  outbox.publish(event("meeting.created", 1));
+  REQUIRE(outbox.log().wait_for(1, 10s).at(0).outcome == DeliveryOutcome::dropped);
+
+  answer_challenges(*sender, answers, true);
+  outbox.resubscribe({kAll});
+  outbox.publish(event("meeting.created", 2));
+  const auto records = outbox.log().wait_for(2, 10s);
+  REQUIRE(records.size() == 2);
+  CHECK(records[1].outcome == DeliveryOutcome::delivered);
+  CHECK(outbox.subscriptions()[0].validation.state == ValidationState::validated);
+  std::lock_guard lock(answers.mutex);
+  CHECK(answers.challenged.size() == 2);
+}
+
+TEST_CASE("a subscription a resubscribe removes has its pending deliveries logged as dropped", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  const Subscription gone{"http://127.0.0.1:9/gone", "secret", {}};
+  Outbox outbox({kAll, gone}, {.sender = sender, .validate = false});
+  sender->hold();
+  outbox.publish(event("meeting.created", 1));
+  sender->wait_entered(2);  // both workers are in their first attempt
+  outbox.publish(event("meeting.created", 2));
+  outbox.resubscribe({kAll});
+  CHECK(outbox.subscriptions().size() == 1);
+  sender->release();
+  const auto records = outbox.log().wait_for(4, 10s);
+  REQUIRE(records.size() == 4);
+  std::size_t dropped = 0;
+  for (const auto& record : records) {
+    INFO(record.url << " " << record.error);
+    if (record.outcome != DeliveryOutcome::dropped) continue;
+    ++dropped;
+    CHECK(record.url == gone.endpoint_url);
+    CHECK_THAT(record.error, Catch::Contains("reload removed"));
+  }
+  CHECK(dropped == 1);
+  CHECK(outbox.stop().unfinished == 0);
 }

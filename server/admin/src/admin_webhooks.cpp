@@ -43,12 +43,10 @@ std::optional<std::size_t> count_param(const HttpRequest& request, const char* n
 HttpResponse list_webhooks(AdminContext context) {
   auto& outbox = context.target.webhooks();
   json subscriptions = json::array();
-  const auto validations = outbox.validations();
-  for (std::size_t i = 0; i < outbox.subscriptions().size(); ++i) {
-    const auto& subscription = outbox.subscriptions()[i];
-    const auto& validation = validations[i];
+  for (const auto& [subscription, validation, pending] : outbox.subscriptions()) {
     subscriptions.push_back({{"url", subscription.endpoint_url},
                              {"events", subscription.events.empty() ? json("all") : json(subscription.events)},
+                             {"pending", pending},
                              {"validation", {{"state", webhooks::to_string(validation.state)},
                                              {"status", validation.status},
                                              {"reason", validation.reason}}}});

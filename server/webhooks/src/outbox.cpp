@@ -1,5 +1,6 @@
 #include "fakezoom/webhooks/outbox.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -16,13 +17,6 @@ struct Pending {
   std::string tracking_id;
 };
 
-struct Queue {
-  Subscription subscription;
-  std::deque<Pending> pending;
-  Validation validation;
-  bool done = false;  // its worker has left its loop
-};
-
 std::int64_t unix_seconds(Clock::time_point at) {
   return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
 }
@@ -33,6 +27,14 @@ std::int64_t unix_millis(Clock::time_point at) {
 
 }  // namespace
 
+struct Outbox::Queue {
+  Subscription subscription;
+  std::deque<Pending> pending;
+  Validation validation;
+  bool retired = false;  // resubscribe() took its subscription away: its worker leaves
+  bool done = false;     // its worker has left its loop
+};
+
 // Owned jointly by the Outbox and its workers, so that a worker still in an attempt when stop()
 // gives up on it can finish it safely after the Outbox is gone.
 struct Outbox::Shared {
@@ -42,9 +44,13 @@ struct Outbox::Shared {
   std::condition_variable wake;      // a queue has work, or stopping
   std::condition_variable finished;  // a worker left its loop
   bool stopping = false;
-  std::vector<Queue> queues;
+  std::vector<std::shared_ptr<Queue>> queues;  // the subscriptions now, in their order
   std::mt19937_64 random{std::random_device{}()};
-  std::vector<std::thread> workers;
+  struct Worker {
+    std::thread thread;
+    std::shared_ptr<Queue> queue;
+  };
+  std::vector<Worker> workers;  // the current ones, and retired ones not yet joined
   std::optional<OutboxStop> stopped;
 
   explicit Shared(OutboxOptions opts) : options(std::move(opts)), log(options.log_capacity) {}
@@ -68,6 +74,15 @@ struct Outbox::Shared {
     return out;
   }
 
+  // A queue and its worker for a new subscription, validated first unless validation is off.
+  std::shared_ptr<Queue> add(const std::shared_ptr<Shared>& self, Subscription subscription) {
+    auto queue = std::make_shared<Queue>();
+    queue->subscription = std::move(subscription);
+    if (!options.validate) queue->validation.state = ValidationState::skipped;
+    workers.push_back({std::thread([self, queue] { work(self, queue); }), queue});
+    return queue;
+  }
+
   DeliveryRecord dropped(const Pending& pending, const Subscription& subscription, std::string why) const {
     DeliveryRecord record;
     record.event = pending.event.name;
@@ -80,16 +95,11 @@ struct Outbox::Shared {
 };
 
 Outbox::Outbox(std::vector<Subscription> subscriptions, OutboxOptions options)
-    : shared_(std::make_shared<Shared>(std::move(options))), subscriptions_(std::move(subscriptions)) {
+    : shared_(std::make_shared<Shared>(std::move(options))) {
   if (!shared_->options.sender) shared_->options.sender = http_sender();
   if (!shared_->options.clock) shared_->options.clock = system_clock();
-  for (const auto& subscription : subscriptions_) {
-    Queue queue{subscription, {}, {}, false};
-    if (!shared_->options.validate) queue.validation.state = ValidationState::skipped;
-    shared_->queues.push_back(std::move(queue));
-  }
-  for (std::size_t i = 0; i < subscriptions_.size(); ++i)
-    shared_->workers.emplace_back([shared = shared_, i] { work(shared, i); });
+  std::lock_guard lock(shared_->mutex);
+  for (auto& subscription : subscriptions) shared_->queues.push_back(shared_->add(shared_, std::move(subscription)));
 }
 
 Outbox::~Outbox() { stop(); }
@@ -102,13 +112,13 @@ std::size_t Outbox::publish(Event event) {
     if (shared_->stopping) return 0;
     const std::string tracking_id = shared_->new_id();
     for (auto& queue : shared_->queues) {
-      if (!queue.subscription.wants(event.name)) continue;
-      if (queue.pending.size() >= std::max<std::size_t>(shared_->options.queue_capacity, 1)) {
-        shared_->log.add(shared_->dropped(queue.pending.front(), queue.subscription,
+      if (!queue->subscription.wants(event.name)) continue;
+      if (queue->pending.size() >= std::max<std::size_t>(shared_->options.queue_capacity, 1)) {
+        shared_->log.add(shared_->dropped(queue->pending.front(), queue->subscription,
                                           "the queue was full: dropped as the oldest pending delivery"));
-        queue.pending.pop_front();
+        queue->pending.pop_front();
       }
-      queue.pending.push_back({event, tracking_id});
+      queue->pending.push_back({event, tracking_id});
       ++queued;
     }
   }
@@ -116,13 +126,48 @@ std::size_t Outbox::publish(Event event) {
   return queued;
 }
 
+void Outbox::resubscribe(std::vector<Subscription> subscriptions) {
+  std::vector<std::thread> ended;
+  {
+    std::lock_guard lock(shared_->mutex);
+    if (shared_->stopping) return;
+    std::vector<std::shared_ptr<Queue>> current = std::move(shared_->queues);
+    std::vector<std::shared_ptr<Queue>> next;
+    for (auto& subscription : subscriptions) {
+      // A failed endpoint is asked again: the reload may be the user's fix.
+      auto same = std::find_if(current.begin(), current.end(), [&](const std::shared_ptr<Queue>& queue) {
+        return queue && queue->subscription == subscription && queue->validation.state != ValidationState::failed;
+      });
+      next.push_back(same != current.end() ? std::move(*same) : shared_->add(shared_, std::move(subscription)));
+    }
+    for (auto& gone : current) {
+      if (!gone) continue;
+      for (const auto& pending : gone->pending)
+        shared_->log.add(shared_->dropped(pending, gone->subscription, "a reload removed or changed its subscription"));
+      gone->pending.clear();
+      gone->retired = true;
+    }
+    shared_->queues = std::move(next);
+    auto& workers = shared_->workers;
+    for (auto it = workers.begin(); it != workers.end();) {
+      if (!it->queue->done) {
+        ++it;
+        continue;
+      }
+      ended.push_back(std::move(it->thread));
+      it = workers.erase(it);
+    }
+  }
+  shared_->wake.notify_all();
+  for (auto& worker : ended) worker.join();
+}
+
 const EventCatalog& Outbox::catalog() const { return shared_->options.catalog; }
 
-const std::vector<Subscription>& Outbox::subscriptions() const { return subscriptions_; }
-std::vector<Validation> Outbox::validations() const {
+std::vector<SubscriptionState> Outbox::subscriptions() const {
   std::lock_guard lock(shared_->mutex);
-  std::vector<Validation> out;
-  for (const auto& queue : shared_->queues) out.push_back(queue.validation);
+  std::vector<SubscriptionState> out;
+  for (const auto& queue : shared_->queues) out.push_back({queue->subscription, queue->validation, queue->pending.size()});
   return out;
 }
 
@@ -132,7 +177,7 @@ const DeliveryLog& Outbox::log() const { return shared_->log; }
 std::size_t Outbox::pending() const {
   std::lock_guard lock(shared_->mutex);
   std::size_t n = 0;
-  for (const auto& queue : shared_->queues) n += queue.pending.size();
+  for (const auto& queue : shared_->queues) n += queue->pending.size();
   return n;
 }
 
@@ -142,36 +187,36 @@ OutboxStop Outbox::stop(std::chrono::milliseconds grace) {
   shared_->stopping = true;
   OutboxStop report;
   for (auto& queue : shared_->queues) {
-    for (const auto& pending : queue.pending) {
-      shared_->log.add(shared_->dropped(pending, queue.subscription, "fakezoom stopped before sending it"));
+    for (const auto& pending : queue->pending) {
+      shared_->log.add(shared_->dropped(pending, queue->subscription, "fakezoom stopped before sending it"));
       ++report.pending;
     }
-    queue.pending.clear();
+    queue->pending.clear();
   }
   shared_->wake.notify_all();
   auto all_done = [&] {
-    for (const auto& queue : shared_->queues)
-      if (!queue.done) return false;
+    for (const auto& worker : shared_->workers)
+      if (!worker.queue->done) return false;
     return true;
   };
   shared_->finished.wait_for(lock, grace, all_done);
-  std::vector<std::thread> workers = std::move(shared_->workers);
+  std::vector<Shared::Worker> workers = std::move(shared_->workers);
   std::vector<bool> done;
-  for (const auto& queue : shared_->queues) {
-    done.push_back(queue.done);
-    report.unfinished += !queue.done;
+  for (const auto& worker : workers) {
+    done.push_back(worker.queue->done);
+    report.unfinished += !worker.queue->done;
   }
   shared_->stopped = report;
   lock.unlock();
   // A worker still in an attempt keeps the shared state alive and ends on its own.
-  for (std::size_t i = 0; i < workers.size(); ++i) done[i] ? workers[i].join() : workers[i].detach();
+  for (std::size_t i = 0; i < workers.size(); ++i) done[i] ? workers[i].thread.join() : workers[i].thread.detach();
   return report;
 }
 
-void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
+void Outbox::work(const std::shared_ptr<Shared>& shared, const std::shared_ptr<Queue>& queue) {
   std::unique_lock lock(shared->mutex);
-  if (shared->queues[index].validation.state == ValidationState::pending && !shared->stopping) {
-    const Subscription subscription = shared->queues[index].subscription;
+  if (queue->validation.state == ValidationState::pending && !shared->stopping && !queue->retired) {
+    const Subscription subscription = queue->subscription;
     const std::string plain = shared->new_plain_token();
     const auto now = shared->options.clock->now();
     const DeliveryStamp stamp{unix_seconds(now), shared->new_id(), shared->new_id()};
@@ -180,21 +225,20 @@ void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
         delivery_request(subscription, url_validation_event(plain, unix_millis(now)), stamp), shared->options.timeout);
     const Validation validation = judge_validation(answer, plain, subscription.secret_token, shared->options.timeout);
     lock.lock();
-    shared->queues[index].validation = validation;
+    queue->validation = validation;
     // Under the lock and only before stop(): whoever is told may be gone once stop() returns.
     if (!shared->stopping && shared->options.on_validation) shared->options.on_validation(subscription, validation);
   }
   for (;;) {
-    Queue& queue = shared->queues[index];
-    shared->wake.wait(lock, [&] { return shared->stopping || !queue.pending.empty(); });
-    if (shared->stopping) break;
-    Pending next = std::move(queue.pending.front());
-    queue.pending.pop_front();
-    if (queue.validation.state == ValidationState::failed) {
-      shared->log.add(shared->dropped(next, queue.subscription, "the endpoint failed URL validation: " + queue.validation.reason));
+    shared->wake.wait(lock, [&] { return shared->stopping || queue->retired || !queue->pending.empty(); });
+    if (shared->stopping || queue->retired) break;
+    Pending next = std::move(queue->pending.front());
+    queue->pending.pop_front();
+    if (queue->validation.state == ValidationState::failed) {
+      shared->log.add(shared->dropped(next, queue->subscription, "the endpoint failed URL validation: " + queue->validation.reason));
       continue;
     }
-    const Subscription subscription = queue.subscription;
+    const Subscription subscription = queue->subscription;
     const DeliveryStamp stamp{unix_seconds(shared->options.clock->now()), shared->new_id(), next.tracking_id};
     lock.unlock();
 
@@ -220,7 +264,7 @@ void Outbox::work(const std::shared_ptr<Shared>& shared, std::size_t index) {
     shared->log.add(std::move(record));
     lock.lock();
   }
-  shared->queues[index].done = true;
+  queue->done = true;
   shared->finished.notify_all();
 }
 

@@ -41,6 +41,13 @@ struct OutboxOptions {
   EventCatalog catalog;
 };
 
+// One subscription as it stands: its validation and its deliveries waiting to be sent.
+struct SubscriptionState {
+  Subscription subscription;
+  Validation validation;
+  std::size_t pending = 0;
+};
+
 // What stop() found: deliveries still queued (logged as dropped) and attempts that did not
 // end within the grace period.
 struct OutboxStop {
@@ -58,9 +65,13 @@ public:
   // Queues the event for each subscription that wants it; returns how many. Never blocks on a
   // delivery. An event_ts of 0 becomes the clock's now.
   std::size_t publish(Event event);
-  const std::vector<Subscription>& subscriptions() const;
+  // Replaces the subscriptions (a reload): one equal to a current one that passed or skipped
+  // validation keeps its worker, queue and outcome; any other is new and is validated first. A
+  // subscription that goes away has its pending deliveries logged as dropped. Never blocks on a
+  // delivery.
+  void resubscribe(std::vector<Subscription> subscriptions);
+  std::vector<SubscriptionState> subscriptions() const;  // in their order
   const EventCatalog& catalog() const;
-  std::vector<Validation> validations() const;  // one per subscription, in their order
   DeliveryLog& log();
   const DeliveryLog& log() const;
   std::size_t pending() const;
@@ -70,9 +81,9 @@ public:
 
 private:
   struct Shared;
-  static void work(const std::shared_ptr<Shared>& shared, std::size_t index);  // a subscription's worker
+  struct Queue;
+  static void work(const std::shared_ptr<Shared>& shared, const std::shared_ptr<Queue>& queue);  // its worker
   std::shared_ptr<Shared> shared_;
-  std::vector<Subscription> subscriptions_;
 };
 
 }  // namespace fakezoom::webhooks

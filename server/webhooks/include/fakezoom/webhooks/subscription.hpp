@@ -15,6 +15,7 @@ struct Subscription {
   std::vector<std::string> events;  // event types ("meeting.created"); empty: every event
 
   bool wants(std::string_view event) const;
+  bool operator==(const Subscription&) const = default;
 };
 
 // What is wrong with a subscription, each problem naming its field ("endpoint_url",
