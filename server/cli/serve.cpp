@@ -123,13 +123,10 @@ std::string apply_webhook_options(const Args& args, const webhooks::EventCatalog
       start = comma + 1;
     }
   }
-  for (const auto& problem : webhooks::subscription_problems(subscription, catalog.names())) {
+  for (const auto& problem : webhooks::subscription_problems(subscription, catalog)) {
     if (problem.field == "endpoint_url") return "--webhook-url " + problem.message;
     if (problem.field == "secret_token") return "--webhook-secret is required and " + problem.message;
-    std::string close;
-    const std::string& event = subscription.events[std::stoul(problem.field.substr(problem.field.find('/') + 1))];
-    for (const auto& type : catalog.close_to(event)) close += (close.empty() ? "" : ", ") + type;
-    return "--webhook-events: " + problem.message + (close.empty() ? "" : " (did you mean " + close + "?)");
+    return "--webhook-events: " + problem.message;
   }
   options.webhooks.push_back(std::move(subscription));
   options.webhook_skip_validation = args.has("--webhook-skip-validation");

@@ -47,3 +47,31 @@ TEST_CASE("a broken accounts fixture is reported with its JSON pointer", "[unit]
                       "/accounts/1/apps/0/client_id");
   }
 }
+
+TEST_CASE("an app's event subscriptions are read with its secret token, or reported with their JSON pointer", "[unit][oauth][webhooks]") {
+  const std::string app_head = R"({"accounts":[{"id":"a","apps":[{"client_id":"c","client_secret":"s","scopes":[],)";
+  SECTION("a usable one") {
+    const auto fixtures = fixture_set_from_text(
+        "accounts.json", app_head + R"("secret_token":"t","event_subscriptions":[
+          {"endpoint_url":"http://127.0.0.1:9000/zoom","events":["meeting.created"]},{"endpoint_url":"http://127.0.0.1:9001/"}]}]}]})");
+    const auto* app = fixtures.accounts.find_app("c").app;
+    REQUIRE(app);
+    CHECK(app->secret_token == "t");
+    REQUIRE(app->event_subscriptions.size() == 2);
+    CHECK(app->event_subscriptions[0].endpoint_url == "http://127.0.0.1:9000/zoom");
+    CHECK(app->event_subscriptions[0].events == std::vector<std::string>{"meeting.created"});
+    CHECK(app->event_subscriptions[1].events.empty());  // every event
+    CHECK(app->event_subscriptions[1].file == "accounts.json");
+    CHECK(app->event_subscriptions[1].pointer == "/accounts/0/apps/0/event_subscriptions/1");
+  }
+  auto [tail, pointer] = GENERATE(table<std::string, std::string>({
+      {R"("event_subscriptions":[{"endpoint_url":"http://127.0.0.1/"}]}]}]})", "/accounts/0/apps/0/secret_token"},
+      {R"("secret_token":"t","event_subscriptions":{}}]}]})", "/accounts/0/apps/0/event_subscriptions"},
+      {R"("secret_token":"t","event_subscriptions":[{"events":[]}]}]}]})", "/accounts/0/apps/0/event_subscriptions/0/endpoint_url"},
+      {R"("secret_token":"t","event_subscriptions":[7]}]}]})", "/accounts/0/apps/0/event_subscriptions/0"},
+      {R"("secret_token":"t","event_subscriptions":[{"endpoint_url":"http://h/","events":"all"}]}]}]})", "/accounts/0/apps/0/event_subscriptions/0/events"},
+      {R"("secret_token":"t","event_subscriptions":[{"endpoint_url":"http://h/","events":["a",""]}]}]}]})", "/accounts/0/apps/0/event_subscriptions/0/events/1"},
+  }));
+  INFO(tail);
+  check_one_problem(app_head + tail, pointer);
+}

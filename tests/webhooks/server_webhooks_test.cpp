@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "fakezoom/engine/engine.hpp"
 #include "fakezoom/server.hpp"
 #include "fakezoom/webhooks/outbox.hpp"
 #include "fakezoom/webhooks/signing.hpp"
@@ -142,6 +143,73 @@ TEST_CASE("with an events spec, an event is sent over its documented example and
     } catch (const std::invalid_argument& error) {
       CHECK_THAT(error.what(), Catch::StartsWith("webhooks[0].events/0"));
     }
+  }
+}
+
+namespace {
+// An accounts fixture whose one app subscribes `url` to meeting.created.
+std::string accounts_subscribing(const std::string& url) {
+  return R"({"accounts":[{"id":"acc","apps":[{"client_id":"c","client_secret":"s","scopes":[],"secret_token":"app-token",
+             "event_subscriptions":[{"endpoint_url":")" + url + R"(","events":["meeting.created"]}]}]}]})";
+}
+fakezoom::webhooks::Event meeting_created(int id) { return {"meeting.created", {{"object", {{"id", id}}}}, 0}; }
+}  // namespace
+
+TEST_CASE("an app in the accounts fixture subscribes its endpoint, validated at start and again when a reload changes it", "[webhooks]") {
+  Receiver first(200, "app-token"), second(200, "app-token");
+  fakezoom::test::TempDir dir;
+  const auto accounts = dir.write("accounts.json", accounts_subscribing(first.url("/zoom")));
+  const std::string item = std::string(FAKEZOOM_FIXTURES_DIR) + "/get-a-user-token.postman_item.json";
+  auto server = Server::start(ServerOptions{.fixtures = {item, accounts}});
+  CHECK(server.webhooks().publish(meeting_created(1)) == 1);
+  REQUIRE(server.webhooks().log().wait_for(1, 10s).size() == 1);
+  CHECK(first.count() == 1);
+  CHECK(first.challenges() == 1);
+
+  SECTION("a reload with another endpoint validates it and sends there") {
+    dir.write("accounts.json", accounts_subscribing(second.url("/zoom")));
+    REQUIRE(server.engine().reload().ok);
+    server.webhooks().publish(meeting_created(2));
+    const auto records = server.webhooks().log().wait_for(2, 10s);
+    REQUIRE(records.size() == 2);
+    CHECK(records[1].url == second.url("/zoom"));
+    CHECK(records[1].outcome == fakezoom::webhooks::DeliveryOutcome::delivered);
+    CHECK(second.challenges() == 1);
+    CHECK(first.count() == 1);
+  }
+  SECTION("a reload that changes nothing does not validate again") {
+    REQUIRE(server.engine().reload().ok);
+    server.webhooks().publish(meeting_created(2));
+    REQUIRE(server.webhooks().log().wait_for(2, 10s).size() == 2);
+    CHECK(first.challenges() == 1);
+    CHECK(first.count() == 2);
+  }
+  SECTION("a reload with an unusable subscription is refused naming the file and pointer; the old one stays") {
+    dir.write("accounts.json", accounts_subscribing("ftp://127.0.0.1/"));
+    const auto report = server.engine().reload();
+    CHECK_FALSE(report.ok);
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].file == accounts);
+    CHECK(report.problems[0].pointer == "/accounts/0/apps/0/event_subscriptions/0/endpoint_url");
+    const auto subscriptions = server.webhooks().subscriptions();
+    REQUIRE(subscriptions.size() == 1);
+    CHECK(subscriptions[0].subscription.endpoint_url == first.url("/zoom"));
+  }
+}
+
+TEST_CASE("an accounts fixture subscribing to an event fakezoom does not know stops start-up at its pointer", "[webhooks]") {
+  fakezoom::test::TempDir dir;
+  auto text = accounts_subscribing("http://127.0.0.1:9/");
+  text.replace(text.find("meeting.created"), 15, "meeting.craeted");
+  const auto accounts = dir.write("accounts.json", text);
+  try {
+    Server::start(ServerOptions{.fixtures = {std::string(FAKEZOOM_FIXTURES_DIR) + "/get-a-user-token.postman_item.json", accounts}});
+    FAIL("started");
+  } catch (const fakezoom::FixtureError& error) {
+    REQUIRE(error.diagnostics().size() == 1);
+    CHECK(error.diagnostics()[0].file == accounts);
+    CHECK(error.diagnostics()[0].pointer == "/accounts/0/apps/0/event_subscriptions/0/events/0");
+    CHECK_THAT(error.diagnostics()[0].message, Catch::Contains("did you mean meeting.created"));
   }
 }
 

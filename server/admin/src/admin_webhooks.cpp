@@ -87,12 +87,7 @@ HttpResponse send_event(const HttpRequest& request, AdminContext context) {
   const std::string name = body["event"];
   auto& outbox = context.target.webhooks();
   const auto& catalog = outbox.catalog();
-  if (!catalog.knows(name)) {
-    std::string close;
-    for (const auto& type : catalog.close_to(name)) close += (close.empty() ? "" : ", ") + type;
-    return bad_input({"/event", "\"" + name + "\" is not an event type fakezoom knows" +
-                                    (close.empty() ? std::string(".") : "; did you mean " + close + "?")});
-  }
+  if (!catalog.knows(name)) return bad_input({"/event", catalog.unknown(name)});
   if (body.contains("payload") && !body["payload"].is_object()) return bad_input({"/payload", "must be an object"});
   // Over the documented example when an events spec gave one; event_ts stays 0: publish()
   // stamps it with the engine's clock.

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "fakezoom/engine/app_subscriptions.hpp"
 #include "fakezoom/engine/engine.hpp"
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/spec/events_spec.hpp"
@@ -22,10 +23,15 @@ namespace fakezoom {
 
 namespace {
 
+// A reload: the fixtures and specs, and the accounts fixture's subscriptions checked against
+// the events known at start.
 FixtureLoad load(const std::vector<std::string>& paths, const LoadOptions& options,
-                 const std::vector<std::string>& specs) {
+                 const std::vector<std::string>& specs, const webhooks::EventCatalog& events) {
   try {
-    return {std::make_shared<const FixtureSet>(load_fixtures_with_specs(paths, options, specs)), {}};
+    auto fixtures = std::make_shared<const FixtureSet>(load_fixtures_with_specs(paths, options, specs));
+    if (auto problems = app_subscriptions(fixtures->accounts, events).problems; !problems.empty())
+      return {nullptr, std::move(problems)};
+    return {std::move(fixtures), {}};
   } catch (const FixtureError& error) {
     return {nullptr, error.diagnostics()};
   } catch (const std::exception& error) {
@@ -104,8 +110,8 @@ struct Server::Impl {
     engine_options.overrides = std::move(overrides);
     if (!options.fixtures.empty()) {
       engine_options.loader = [this, paths = options.fixtures, load_options = LoadOptions{options.base_path},
-                               specs = options.specs] {
-        FixtureLoad result = load(paths, load_options, specs);
+                               specs = options.specs, events] {
+        FixtureLoad result = load(paths, load_options, specs, events);
         report_reload(result);
         return result;
       };
@@ -213,8 +219,10 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
                             app::FileSignature signature) {
   if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
   auto events = load_events_specs(options.events_specs);
+  if (auto problems = app_subscriptions(fixtures->accounts, events).problems; !problems.empty())
+    throw FixtureError(std::move(problems));
   for (std::size_t i = 0; i < options.webhooks.size(); ++i)
-    for (const auto& problem : webhooks::subscription_problems(options.webhooks[i], events.names()))
+    for (const auto& problem : webhooks::subscription_problems(options.webhooks[i], events))
       throw std::invalid_argument("webhooks[" + std::to_string(i) + "]." + problem.field + ": " + problem.message);
   Overrides overrides;
   if (options.overrides_file) overrides = read_overrides(*options.overrides_file, *fixtures);

@@ -1,5 +1,6 @@
 #include "fakezoom/engine/engine.hpp"
 
+#include "fakezoom/engine/app_subscriptions.hpp"
 #include "fakezoom/journal/redact.hpp"
 
 #include "fakezoom/model/url_codec.hpp"
@@ -26,7 +27,7 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
   AccountSeed seed = account_seed(*fixtures_);
   if (options_.state) seed.document = *options_.state;
   account_ = std::make_unique<Account>(AccountOptions{options_.seed, options_.clock}, std::move(seed));
-  outbox_ = std::make_unique<webhooks::Outbox>(options_.webhooks,
+  outbox_ = std::make_unique<webhooks::Outbox>(subscriptions_for(*fixtures_),
                                                webhooks::OutboxOptions{.clock = options_.clock,
                                                                        .sender = options_.webhook_sender,
                                                                        .validate = options_.webhook_validation,
@@ -47,10 +48,19 @@ std::uint64_t Engine::generation() const {
 }
 
 void Engine::swap_fixtures(std::shared_ptr<const FixtureSet> fixtures) {
+  // The accounts fixture's subscriptions are loaded again: new and changed ones are validated.
+  outbox_->resubscribe(subscriptions_for(*fixtures));
   std::shared_ptr<const FixtureSet> old;  // released outside the lock
   std::lock_guard lock(fixtures_mutex_);
   old = std::exchange(fixtures_, std::move(fixtures));
   ++generation_;
+}
+
+std::vector<webhooks::Subscription> Engine::subscriptions_for(const FixtureSet& fixtures) const {
+  auto subscriptions = options_.webhooks;
+  for (auto& subscription : app_subscriptions(fixtures.accounts, options_.events).subscriptions)
+    subscriptions.push_back(std::move(subscription));
+  return subscriptions;
 }
 
 ReloadReport Engine::reload() {

@@ -64,4 +64,11 @@ std::vector<std::string> EventCatalog::close_to(std::string_view name, std::size
   return out;
 }
 
+std::string EventCatalog::unknown(std::string_view name) const {
+  std::string close;
+  for (const auto& type : close_to(name)) close += (close.empty() ? "" : ", ") + type;
+  return "\"" + std::string(name) + "\" is not an event type fakezoom knows" +
+         (close.empty() ? std::string(".") : "; did you mean " + close + "?");
+}
+
 }  // namespace fakezoom::webhooks

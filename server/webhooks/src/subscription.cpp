@@ -2,14 +2,15 @@
 
 #include <algorithm>
 
+#include "fakezoom/webhooks/event_catalog.hpp"
+
 namespace fakezoom::webhooks {
 
 bool Subscription::wants(std::string_view event) const {
   return events.empty() || std::find(events.begin(), events.end(), event) != events.end();
 }
 
-std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription,
-                                                       const std::vector<std::string>& known_events) {
+std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription, const EventCatalog& catalog) {
   std::vector<SubscriptionProblem> problems;
   const auto& url = subscription.endpoint_url;
   const std::size_t scheme = url.starts_with("http://") ? 7 : url.starts_with("https://") ? 8 : 0;
@@ -23,8 +24,8 @@ std::vector<SubscriptionProblem> subscription_problems(const Subscription& subsc
     const std::string field = "events/" + std::to_string(i);
     if (event.empty())
       problems.push_back({field, "must name an event type"});
-    else if (!known_events.empty() && std::find(known_events.begin(), known_events.end(), event) == known_events.end())
-      problems.push_back({field, "\"" + event + "\" is not an event type fakezoom knows"});
+    else if (!catalog.knows(event))
+      problems.push_back({field, catalog.unknown(event)});
   }
   return problems;
 }

@@ -62,6 +62,8 @@ struct EngineOptions {
   // Where POST /__admin/state/save and save_state() write; empty: nowhere.
   std::string state_file;
   // Where event notifications go (docs/webhooks.md); none: nothing is ever sent.
+  // The command line's or the embedder's; the accounts fixture's apps add theirs
+  // (app_subscriptions.hpp), loaded again on reload.
   std::vector<webhooks::Subscription> webhooks;
   // The event types they may name and the documented examples events are sent over.
   webhooks::EventCatalog events;
@@ -98,7 +100,8 @@ public:
   TokenAuthority& tokens() { return tokens_; }
   const TokenAuthority& tokens() const { return tokens_; }
 
-  // Swaps in a whole new set; requests already running finish on the old one.
+  // Swaps in a whole new set; requests already running finish on the old one. Its accounts
+  // fixture's event subscriptions replace the old ones (Outbox::resubscribe).
   void swap_fixtures(std::shared_ptr<const FixtureSet> fixtures);
   // Loads through the loader and swaps only if it loaded cleanly; one reload at a time.
   ReloadReport reload() override;
@@ -122,6 +125,8 @@ public:
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);
+  // The subscriptions of the options and of the fixtures' apps.
+  std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
 
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes

@@ -32,6 +32,8 @@ public:
   const nlohmann::ordered_json* example(std::string_view name) const;
   // The known types closest to a misspelt one, closest first (for "did you mean").
   std::vector<std::string> close_to(std::string_view name, std::size_t at_most = 3) const;
+  // "\"user.craeted\" is not an event type fakezoom knows; did you mean user.created?"
+  std::string unknown(std::string_view name) const;
 
   // The event to send: `payload` merged over the documented example as a JSON merge patch
   // (RFC 7386: objects merge key by key, anything else replaces, null removes), so the

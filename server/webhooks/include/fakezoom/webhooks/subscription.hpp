@@ -9,6 +9,8 @@
 
 namespace fakezoom::webhooks {
 
+class EventCatalog;  // fakezoom/webhooks/event_catalog.hpp
+
 struct Subscription {
   std::string endpoint_url;   // http:// or https://
   std::string secret_token;   // signs every delivery (x-zm-signature) and the URL validation
@@ -19,13 +21,12 @@ struct Subscription {
 };
 
 // What is wrong with a subscription, each problem naming its field ("endpoint_url",
-// "secret_token", "events/2"); empty when it is usable. `known_events`, when not empty, lists
-// the event types a subscription may name.
+// "secret_token", "events/2"); empty when it is usable. Its event types must be ones
+// `catalog` knows; the message for one it does not names the close ones.
 struct SubscriptionProblem {
   std::string field;
   std::string message;
 };
-std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription,
-                                                       const std::vector<std::string>& known_events = {});
+std::vector<SubscriptionProblem> subscription_problems(const Subscription& subscription, const EventCatalog& catalog);
 
 }  // namespace fakezoom::webhooks

@@ -1,5 +1,6 @@
 // The Zoom accounts fakezoom knows and their Server-to-Server OAuth apps (from an accounts
-// fixture): who may ask POST /oauth/token for a token, and which scopes that token carries.
+// fixture): who may ask POST /oauth/token for a token, which scopes that token carries, and
+// where the app's event notifications go.
 #pragma once
 
 #include <string>
@@ -8,10 +9,21 @@
 
 namespace fakezoom {
 
+// One of an app's event subscriptions (Zoom's "Event Subscriptions" feature): where its
+// notifications go and which event types (none: all).
+struct AppEventSubscription {
+  std::string endpoint_url;
+  std::vector<std::string> events;
+  std::string file, pointer;  // where the accounts fixture gives it, for problems found later
+};
+
 struct OAuthApp {
   std::string client_id;
   std::string client_secret;
   std::vector<std::string> scopes;  // what its tokens are granted, in the fixture's order
+  // Signs every notification of the app's event subscriptions (Zoom's "Secret Token").
+  std::string secret_token;
+  std::vector<AppEventSubscription> event_subscriptions;
 };
 
 // A Zoom account as Server-to-Server OAuth sees it: its id and its apps (the account that
