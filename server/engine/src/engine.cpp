@@ -1,6 +1,8 @@
 #include "fakezoom/engine/engine.hpp"
 
 #include "fakezoom/engine/app_subscriptions.hpp"
+#include "fakezoom/model/account_change.hpp"
+#include "fakezoom/webhooks/account_event.hpp"
 #include "fakezoom/journal/redact.hpp"
 
 #include "fakezoom/model/url_codec.hpp"
@@ -184,6 +186,18 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
                          std::move(name));
 }
 
+void Engine::tell(const FixtureSet& fixtures, const AccountChange& change) {
+  if (!outbox_->wants(change.event)) return;  // nothing built when nobody listens
+  // With Server-to-Server OAuth the operator is the account's owner ("me").
+  webhooks::EventOperator by{fixtures.accounts.empty() ? "fakezoom" : fixtures.accounts.accounts().front().id, "", ""};
+  if (auto owner = account_->owner_id()) {
+    by.id = *owner;
+    by.email = account_->user_email(*owner);
+  }
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now().time_since_epoch()).count();
+  outbox_->publish(webhooks::account_event(outbox_->catalog(), change, by, now));
+}
+
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const bool token_request = is_token_request(request);
@@ -192,6 +206,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);
+  if (outcome.change && outcome.response.status < 300) tell(fixtures, *outcome.change);
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);

@@ -126,6 +126,13 @@ std::size_t Outbox::publish(Event event) {
   return queued;
 }
 
+bool Outbox::wants(std::string_view event) const {
+  std::lock_guard lock(shared_->mutex);
+  for (const auto& queue : shared_->queues)
+    if (queue->subscription.wants(event)) return true;
+  return false;
+}
+
 void Outbox::resubscribe(std::vector<Subscription> subscriptions) {
   std::vector<std::thread> ended;
   {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "account_changes.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/state/state_document.hpp"
 #include "fakezoom/zoom/record_shape.hpp"
@@ -79,6 +80,14 @@ Outcome answered(HttpResponse response, const Route& route, AccountRoute which, 
 
 Outcome refused(HttpResponse response, const Route& route, AccountRoute which, std::string why) {
   return answered(std::move(response), route, which, std::move(why));
+}
+
+// An answer that changed the account, with the event that tells it.
+Outcome changed(HttpResponse response, const Route& route, AccountRoute which, std::string what,
+                std::shared_ptr<const AccountChange> change) {
+  Outcome outcome = answered(std::move(response), route, which, std::move(what));
+  outcome.change = std::move(change);
+  return outcome;
 }
 
 // The body as a JSON object, or Zoom's answer to one that is not.
@@ -244,7 +253,12 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       nlohmann::json answer = nlohmann::json::object();
       for (const char* key : {"id", "first_name", "last_name", "email", "type"})
         if (created.value->fields.contains(key)) answer[key] = created.value->fields[key];
-      return answered(json_answer(201, answer), route, which, "user created");
+      // Zoom's creation_type is the action the user was created by.
+      const auto action = body->find("action");
+      nlohmann::ordered_json extra = {
+          {"creation_type", action != body->end() && action->is_string() ? action->get<std::string>() : "create"}};
+      return changed(json_answer(201, answer), route, which, "user created",
+                     user_change("user.created", *created.value, std::move(extra)));
     }
 
     case AccountRoute::get_user: {
@@ -262,13 +276,22 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
         if (body->contains(name) && !(*body)[name].is_string()) problems.push_back({name, "must be a string"});
       if (body->contains("type") && !(*body)["type"].is_number_integer()) problems.push_back({"type", "must be an integer"});
       if (!problems.empty()) return refused(wire::validation_failed(problems), route, which, "validation failed");
-      if (account.update_user(user_id, *body) != Refusal::none) return refused(wire::user_not_found(target), route, which, "unknown user");
-      return answered(no_content(), route, which, "user updated");
+      auto before = account.user(user_id);
+      if (!before || account.update_user(user_id, *body) != Refusal::none)
+        return refused(wire::user_not_found(target), route, which, "unknown user");
+      auto after = account.user(user_id);
+      return changed(no_content(), route, which, "user updated", after ? user_updated(*before, *after, *body) : nullptr);
     }
 
-    case AccountRoute::delete_user:
-      if (account.delete_user(user_id) != Refusal::none) return refused(wire::user_not_found(target), route, which, "unknown user");
-      return answered(no_content(), route, which, "user deleted");
+    case AccountRoute::delete_user: {
+      auto before = account.user(user_id);
+      if (!before || account.delete_user(user_id) != Refusal::none)
+        return refused(wire::user_not_found(target), route, which, "unknown user");
+      // Zoom's DELETE /users/{userId} disassociates unless action=delete.
+      const bool deleted = first_value(query, "action").value_or("disassociate") == "delete";
+      return changed(no_content(), route, which, "user deleted",
+                     user_change(deleted ? "user.deleted" : "user.disassociated", *before));
+    }
 
     case AccountRoute::user_status: {
       auto body = object_body(request);
@@ -277,7 +300,9 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!status)
         return refused(wire::validation_failed({{"action", "must be activate or deactivate"}}), route, which, "validation failed");
       if (account.set_user_status(user_id, *status) != Refusal::none) return refused(wire::user_not_found(target), route, which, "unknown user");
-      return answered(no_content(), route, which, "user status set");
+      auto after = account.user(user_id);
+      return changed(no_content(), route, which, "user status set",
+                     after ? user_change(*status == "active" ? "user.activated" : "user.deactivated", *after) : nullptr);
     }
 
     case AccountRoute::list_meetings: {
@@ -304,8 +329,9 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!problems.empty()) return refused(wire::validation_failed(problems), route, which, "validation failed");
       auto created = account.create_meeting(user_id, meeting_from_fields(*body));
       if (!created) return refused(wire::user_not_found(target), route, which, "unknown host");
-      return answered(shaped_answer(route, 201, meeting_answer(account, *created.value)), route, which,
-                      "meeting created");
+      const auto stored = meeting_answer(account, *created.value);
+      return changed(shaped_answer(route, 201, stored), route, which, "meeting created",
+                     meeting_change("meeting.created", stored));
     }
 
     case AccountRoute::get_meeting: {
@@ -321,15 +347,20 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!body) return refused(wire::body_not_json(), route, which, "body is not a JSON object");
       if (auto problems = meeting_field_problems(*body); !problems.empty())
         return refused(wire::validation_failed(problems), route, which, "validation failed");
-      if (account.update_meeting(target, *body) != Refusal::none)
+      auto before = account.meeting(target);
+      if (!before || account.update_meeting(target, *body) != Refusal::none)
         return refused(wire::meeting_not_found(target), route, which, "unknown meeting");
-      return answered(no_content(), route, which, "meeting updated");
+      auto after = account.meeting(target);
+      return changed(no_content(), route, which, "meeting updated",
+                     after ? meeting_updated(meeting_json(*before), meeting_json(*after), *body) : nullptr);
     }
 
-    case AccountRoute::delete_meeting:
-      if (account.delete_meeting(target) != Refusal::none)
+    case AccountRoute::delete_meeting: {
+      auto before = account.meeting(target);
+      if (!before || account.delete_meeting(target) != Refusal::none)
         return refused(wire::meeting_not_found(target), route, which, "unknown meeting");
-      return answered(no_content(), route, which, "meeting deleted");
+      return changed(no_content(), route, which, "meeting deleted", meeting_change("meeting.deleted", meeting_json(*before)));
+    }
 
     case AccountRoute::meeting_status: {
       auto body = object_body(request);

@@ -128,6 +128,8 @@ private:
   // The subscriptions of the options and of the fixtures' apps.
   std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
+  // Publishes the event that tells a change in the account, when a subscription wants it.
+  void tell(const FixtureSet& fixtures, const AccountChange& change);
 
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
   std::shared_ptr<const FixtureSet> fixtures_;

@@ -10,6 +10,7 @@
 namespace fakezoom {
 
 struct PreparedAnswer;  // render.hpp
+struct AccountChange;   // account_change.hpp
 
 struct Outcome {
   HttpResponse response;
@@ -24,6 +25,8 @@ struct Outcome {
   // Set when the answer is the example's as rendered at load time (unchanged since): the
   // journal then shares it instead of copying it.
   std::shared_ptr<const PreparedAnswer> prepared;
+  // What the answer changed in the account, when it changed something (the webhooks tell it).
+  std::shared_ptr<const AccountChange> change;
 
   // Answers with `response` by a rule (Zoom's or fakezoom's) instead of a prepared example:
   // names it (example_id, example_name, and a reason that says the same) and sets the

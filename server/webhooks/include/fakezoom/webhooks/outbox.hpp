@@ -65,6 +65,8 @@ public:
   // Queues the event for each subscription that wants it; returns how many. Never blocks on a
   // delivery. An event_ts of 0 becomes the clock's now.
   std::size_t publish(Event event);
+  // Whether any subscription wants the event type: publishers ask before building an event.
+  bool wants(std::string_view event) const;
   // Replaces the subscriptions (a reload): one equal to a current one that passed or skipped
   // validation keeps its worker, queue and outcome; any other is new and is validated first. A
   // subscription that goes away has its pending deliveries logged as dropped. Never blocks on a

@@ -1,0 +1,28 @@
+// The Zoom events that tell what an account route changed, their objects in the key order of
+// Zoom's examples: the Users events spec (2026-02) for users, and for meetings the meeting.*
+// events of Zoom's Meetings docs as Zoom's Rivet SDK types them (docs/webhooks.md).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "fakezoom/model/account_change.hpp"
+#include "fakezoom/state/account_records.hpp"
+
+namespace fakezoom {
+
+// user.created, user.deleted, user.disassociated, user.activated, user.deactivated.
+std::shared_ptr<const AccountChange> user_change(std::string event, const AccountUser& user,
+                                                 nlohmann::ordered_json extra = nlohmann::ordered_json::object());
+// user.updated: the id and the fields `changes` named, after and before.
+std::shared_ptr<const AccountChange> user_updated(const AccountUser& before, const AccountUser& after,
+                                                  const nlohmann::json& changes);
+// meeting.created, meeting.deleted, from meeting_json().
+std::shared_ptr<const AccountChange> meeting_change(std::string event, const nlohmann::json& meeting);
+// meeting.updated: the id and the fields `changes` named, after and before.
+std::shared_ptr<const AccountChange> meeting_updated(const nlohmann::json& before, const nlohmann::json& after,
+                                                     const nlohmann::json& changes);
+
+}  // namespace fakezoom
