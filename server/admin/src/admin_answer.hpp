@@ -50,4 +50,9 @@ HttpResponse list_webhooks(AdminContext context);
 HttpResponse list_deliveries(const HttpRequest& request, AdminContext context);
 HttpResponse send_event(const HttpRequest& request, AdminContext context);
 
+HttpResponse start_meeting(std::string_view id, AdminContext context);
+HttpResponse meeting_participant(const HttpRequest& request, std::string_view id, bool joined, AdminContext context);
+HttpResponse end_meeting(std::string_view id, AdminContext context);
+HttpResponse complete_recording(const HttpRequest& request, std::string_view id, AdminContext context);
+
 }  // namespace fakezoom::admin

@@ -283,6 +283,15 @@ Refusal Account::update_meeting(std::string_view id, const nlohmann::json& chang
   return Refusal::none;
 }
 
+Refusal Account::start_meeting(std::string_view id) {
+  std::unique_lock lock(mutex_);
+  auto it = store_->meetings.find(std::string(id));
+  if (it == store_->meetings.end()) return Refusal::meeting_not_found;
+  it->second.meeting.status = "started";
+  it->second.meeting.documented = false;
+  return Refusal::none;
+}
+
 Refusal Account::end_meeting(std::string_view id) {
   std::unique_lock lock(mutex_);
   auto it = store_->meetings.find(std::string(id));

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "account_changes.hpp"
+#include "fakezoom/zoom/account_changes.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/state/state_document.hpp"
 #include "fakezoom/zoom/record_shape.hpp"

@@ -20,6 +20,8 @@
 
 namespace fakezoom {
 
+struct AccountChange;  // fakezoom/model/account_change.hpp
+
 // What POST /__admin/state/save came to.
 struct StateSave {
   bool available = false;            // false: no state file was configured
@@ -47,6 +49,8 @@ public:
   virtual Account& account() = 0;
   virtual StateSave save_state() = 0;  // to the state file, atomically
   virtual webhooks::Outbox& webhooks() = 0;  // the subscriptions and what was sent to them
+  // Sends the event that tells a change in the account to the subscriptions that want it.
+  virtual void tell(const AccountChange& change) = 0;
 };
 
 }  // namespace fakezoom

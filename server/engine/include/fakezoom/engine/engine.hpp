@@ -122,6 +122,7 @@ public:
   const Account& account() const { return *account_; }
   StateSave save_state() override;
   webhooks::Outbox& webhooks() override { return *outbox_; }
+  void tell(const AccountChange& change) override { tell(*fixtures(), change); }
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);

@@ -92,6 +92,7 @@ public:
   std::optional<Meeting> meeting(std::string_view id) const;
   // `changes` holds a meeting object's fields; `settings` merge into what is stored.
   Refusal update_meeting(std::string_view id, const nlohmann::json& changes);
+  Refusal start_meeting(std::string_view id);  // status "started"
   Refusal end_meeting(std::string_view id);
   Refusal delete_meeting(std::string_view id);
   StateResult<Page<Meeting>> list_meetings(std::string_view host, PageRequest page) const;

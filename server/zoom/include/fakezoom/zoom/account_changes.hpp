@@ -1,4 +1,4 @@
-// The Zoom events that tell what an account route changed, their objects in the key order of
+// The Zoom events that tell what an account route (or the admin API's meeting life) changed, their objects in the key order of
 // Zoom's examples: the Users events spec (2026-02) for users, and for meetings the meeting.*
 // events of Zoom's Meetings docs as Zoom's Rivet SDK types them (docs/webhooks.md).
 #pragma once
@@ -24,5 +24,16 @@ std::shared_ptr<const AccountChange> meeting_change(std::string event, const nlo
 // meeting.updated: the id and the fields `changes` named, after and before.
 std::shared_ptr<const AccountChange> meeting_updated(const nlohmann::json& before, const nlohmann::json& after,
                                                      const nlohmann::json& changes);
+
+// A meeting's life, driven from the admin API: meeting.started (start_time `at`),
+// meeting.ended (end_time `at`), meeting.participant_joined / _left (`participant` as the test
+// names it, join_time or leave_time `at`), recording.completed (`recording_files` as given, or
+// one shared-screen MP4).
+std::shared_ptr<const AccountChange> meeting_started(const nlohmann::json& meeting, const std::string& at);
+std::shared_ptr<const AccountChange> meeting_ended(const nlohmann::json& meeting, const std::string& at);
+std::shared_ptr<const AccountChange> participant_event(bool joined, const nlohmann::json& meeting,
+                                                       const nlohmann::ordered_json& participant, const std::string& at);
+std::shared_ptr<const AccountChange> recording_completed(const nlohmann::json& meeting, const std::string& host_email,
+                                                         const nlohmann::ordered_json& recording_files, const std::string& at);
 
 }  // namespace fakezoom
