@@ -291,6 +291,8 @@ TEST_CASE("serve refuses a webhook subscription it cannot use with exit code 2, 
       {{"--webhook-skip-validation"}, "--webhook-skip-validation needs --webhook-url"},
       {{"--webhook-url", "http://127.0.0.1:9/", "--webhook-secret", "s", "--webhook-events", "meeting.created,user.craeted"},
        "--webhook-events: \"user.craeted\" is not an event type fakezoom knows; did you mean user.created"},
+      {{"--webhook-time-scale", "0"}, "--webhook-time-scale must be a number above 0"},
+      {{"--webhook-time-scale", "fast"}, "--webhook-time-scale must be a number above 0"},
       {{"--events-spec", "/nonexistent/events.json"}, "/nonexistent/events.json: (document): cannot read events spec"},
   }));
   Args argv = {FAKEZOOM_EXE, "serve", "--port", "0", "--fixtures", FAKEZOOM_FIXTURES_DIR};

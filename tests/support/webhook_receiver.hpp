@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -22,8 +23,8 @@ class Receiver {
 public:
   // With a secret, it answers Zoom's URL validation challenge as a receiver should (200 and
   // the client's url_validation_answer) and every other delivery with `status`.
-  explicit Receiver(int status, std::string secret = "") {
-    server_.Post(".*", [this, status, secret](const httplib::Request& req, httplib::Response& res) {
+  explicit Receiver(int status, std::string secret = "") : status_(status) {
+    server_.Post(".*", [this, secret](const httplib::Request& req, httplib::Response& res) {
       if (!secret.empty()) {
         if (auto answer = fakezoom::client::url_validation_answer(secret, req.body)) {
           std::lock_guard lock(mutex_);
@@ -37,7 +38,7 @@ public:
       received_ = {req.path, req.body, req.get_header_value("x-zm-signature"), req.get_header_value("User-Agent"),
                    req.get_header_value("Content-Type"), req.get_header_value("x-zm-trackingid"),
                    req.get_header_value("x-zm-request-timestamp")};
-      res.status = status;
+      res.status = status_;
       res.set_content(R"({"ok":true})", "application/json");
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
@@ -59,6 +60,7 @@ public:
     std::lock_guard lock(mutex_);
     return challenges_;
   }
+  void set_status(int status) { status_ = status; }  // for the deliveries after this
   int count() {
     std::lock_guard lock(mutex_);
     return count_;
@@ -66,6 +68,7 @@ public:
 
 private:
   httplib::Server server_;
+  std::atomic<int> status_;
   int port_ = 0;
   std::thread thread_;
   std::mutex mutex_;

@@ -2,6 +2,7 @@
 // condition the test or the log sets.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -128,8 +129,16 @@ TEST_CASE("an answer that is not 2xx, or no answer, is a failed delivery with it
   REQUIRE(records.size() == 1);
   CHECK(records[0].outcome == DeliveryOutcome::failed);
   CHECK(records[0].status == status);
-  CHECK(records[0].error == expected);
+  CHECK_THAT(records[0].error, Catch::StartsWith(expected));
   CHECK(outbox.log().counts().failed == 1);
+  CHECK(records[0].attempt == 1);
+  // Zoom retries a 5xx and no answer, never a 3xx or 4xx.
+  if (status == 500 || status == 0) {
+    CHECK(records[0].retry_at > 0);
+  } else {
+    CHECK(records[0].retry_at == 0);
+    CHECK_THAT(records[0].error, Catch::Contains("not retried"));
+  }
 }
 
 TEST_CASE("a 2xx later than Zoom's three seconds is not delivered", "[unit][webhooks]") {
@@ -316,4 +325,146 @@ TEST_CASE("a subscription a resubscribe removes has its pending deliveries logge
   }
   CHECK(dropped == 1);
   CHECK(outbox.stop().unfinished == 0);
+}
+
+TEST_CASE("a 5xx is retried 5, 20 and 60 minutes later on the injected clock, signed afresh with the same tracking id, then given up", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  sender->answer = [](const DeliveryRequest&) { return SendResult{503}; };
+  auto clock = std::make_shared<fakezoom::ManualClock>();
+  Outbox outbox({kAll}, {.clock = clock, .sender = sender, .validate = false});
+  outbox.publish(event("meeting.ended"));
+  const std::int64_t start = 1767225600;
+  std::vector<std::int64_t> expected_retry = {start + 5 * 60, start + 25 * 60, start + 85 * 60, 0};
+  for (std::size_t n = 1; n <= 4; ++n) {
+    INFO("attempt " << n);
+    const auto records = outbox.log().wait_for(n, 10s);
+    REQUIRE(records.size() == n);
+    CHECK(records.back().attempt == static_cast<int>(n));
+    CHECK(records.back().retry_at == expected_retry[n - 1]);
+    CHECK(outbox.pending() == (n < 4 ? 1u : 0u));  // the retry waits as pending
+    if (n < 4) clock->set(std::chrono::system_clock::time_point(std::chrono::seconds(expected_retry[n - 1])));
+  }
+  const auto records = outbox.log().records();
+  CHECK_THAT(records.back().error, Catch::Contains("given up after 3 retries"));
+  const auto sent = sender->sent();
+  REQUIRE(sent.size() == 4);
+  std::set<std::string> request_ids, signatures;
+  for (const auto& request : sent) {
+    CHECK(request.header("x-zm-trackingid") == sent[0].header("x-zm-trackingid"));
+    request_ids.insert(request.header("x-zm-request-id"));
+    signatures.insert(request.header("x-zm-signature"));
+    CHECK(request.header("x-zm-signature") == zoom_signature("secret", request.header("x-zm-request-timestamp"), request.body));
+  }
+  CHECK(request_ids.size() == 4);
+  CHECK(signatures.size() == 4);  // each attempt's own timestamp
+  CHECK(sent[3].header("x-zm-request-timestamp") == std::to_string(start + 85 * 60));
+
+  SECTION("nothing comes after the last: the next event is the next attempt") {
+    clock->advance(std::chrono::hours(24));
+    outbox.publish(event("meeting.created"));
+    const auto after = outbox.log().wait_for(5, 10s);
+    REQUIRE(after.size() == 5);
+    CHECK(after[4].event == "meeting.created");
+  }
+}
+
+TEST_CASE("a receiver answering 500 then 200 gets the event delivered exactly once, by the first retry", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  std::atomic<int> calls{0};
+  sender->answer = [&calls](const DeliveryRequest&) { return SendResult{calls++ == 0 ? 500 : 200}; };
+  auto clock = std::make_shared<fakezoom::ManualClock>();
+  Outbox outbox({kAll}, {.clock = clock, .sender = sender, .validate = false});
+  outbox.publish(event("meeting.created", 1));
+  REQUIRE(outbox.log().wait_for(1, 10s).size() == 1);
+  SECTION("not before its time: a later event goes first") {
+    outbox.publish(event("meeting.created", 2));
+    const auto records = outbox.log().wait_for(2, 10s);
+    REQUIRE(records.size() == 2);
+    CHECK(records[1].attempt == 1);
+    CHECK(outbox.pending() == 1);
+  }
+  clock->advance(5min);
+  const auto records = outbox.log().wait_for(outbox.log().records().size() + 1, 10s);
+  const auto& last = records.back();
+  CHECK(last.attempt == 2);
+  CHECK(last.outcome == DeliveryOutcome::delivered);
+  CHECK(last.tracking_id == records[0].tracking_id);
+  CHECK(outbox.pending() == 0);
+  CHECK(outbox.log().counts().delivered == records.size() - 1);
+}
+
+TEST_CASE("a 4xx or 3xx is not retried", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  const int status = GENERATE(301, 400, 401, 404, 429);
+  INFO(status);
+  sender->answer = [status](const DeliveryRequest&) { return SendResult{status}; };
+  Outbox outbox({kAll}, {.sender = sender, .validate = false});
+  outbox.publish(event("meeting.created"));
+  REQUIRE(outbox.log().wait_for(1, 10s).size() == 1);
+  CHECK(outbox.log().records()[0].retry_at == 0);
+  CHECK(outbox.pending() == 0);
+}
+
+TEST_CASE("endpoints are validated again every 72 hours; six failures in a row disable the subscription", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  ChallengeAnswers answers;
+  answer_challenges(*sender, answers, true);
+  auto clock = std::make_shared<fakezoom::ManualClock>();
+  std::mutex told_mutex;
+  std::condition_variable told_changed;
+  std::vector<Validation> told;
+  Outbox outbox({kAll}, {.clock = clock, .sender = sender, .on_validation = [&](const Subscription&, const Validation& v) {
+                           {
+                             std::lock_guard lock(told_mutex);
+                             told.push_back(v);
+                           }
+                           told_changed.notify_all();
+                         }});
+  const auto wait_told = [&](std::size_t n) {
+    std::unique_lock lock(told_mutex);
+    told_changed.wait_for(lock, 10s, [&] { return told.size() >= n; });
+    REQUIRE(told.size() >= n);
+    return told[n - 1];
+  };
+  CHECK(wait_told(1).state == ValidationState::validated);
+  answer_challenges(*sender, answers, false);
+  SECTION("a failed revalidation is counted; events still go until the sixth") {
+    clock->advance(72h);
+    const auto first = wait_told(2);
+    CHECK(first.state == ValidationState::validated);
+    CHECK(first.failed_revalidations == 1);
+    outbox.publish(event("meeting.created"));
+    REQUIRE(outbox.log().wait_for(1, 10s).at(0).outcome == DeliveryOutcome::delivered);
+    SECTION("one that passes starts the count again") {
+      answer_challenges(*sender, answers, true);
+      clock->advance(72h);
+      CHECK(wait_told(3).failed_revalidations == 0);
+    }
+  }
+  SECTION("the sixth disables it: events are dropped and say so") {
+    for (std::size_t n = 2; n <= 7; ++n) {
+      clock->advance(72h);
+      wait_told(n);
+    }
+    const auto sixth = wait_told(7);
+    CHECK(sixth.state == ValidationState::disabled);
+    CHECK(sixth.failed_revalidations == 6);
+    CHECK(outbox.subscriptions()[0].validation.state == ValidationState::disabled);
+    outbox.publish(event("meeting.created"));
+    const auto records = outbox.log().wait_for(1, 10s);
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].outcome == DeliveryOutcome::dropped);
+    CHECK_THAT(records[0].error, Catch::Contains("disabled"));
+  }
+}
+
+TEST_CASE("Zoom's retry schedule shrinks by the time scale", "[unit][webhooks]") {
+  RetryPolicy zoom;
+  CHECK(zoom.delay_after(1) == std::chrono::minutes(5));
+  CHECK(zoom.delay_after(3) == std::chrono::minutes(60));
+  CHECK_FALSE(zoom.delay_after(4));
+  CHECK(zoom.revalidation_interval() == std::chrono::hours(72));
+  RetryPolicy fast{.time_scale = 0.001};
+  CHECK(fast.delay_after(1) == std::chrono::milliseconds(300));
+  CHECK(fast.revalidation_interval() == std::chrono::milliseconds(259200));
 }

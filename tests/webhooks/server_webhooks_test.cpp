@@ -96,6 +96,27 @@ TEST_CASE("a receiver that answers 500 is logged as a failed delivery", "[webhoo
   CHECK(receiver.count() == 1);
 }
 
+TEST_CASE("a receiver answering 500 gets Zoom's retry, on a time scale that makes 5 minutes 30 ms", "[webhooks]") {
+  Receiver receiver(500, "secret-token");
+  auto server = Server::start(ServerOptions{.fixtures = {FAKEZOOM_FIXTURES_DIR},
+                                            .webhooks = {{receiver.url("/zoom"), "secret-token", {}}},
+                                            .webhook_time_scale = 0.0001});
+  httplib::Client admin("127.0.0.1", server.port());
+  REQUIRE(post_json(admin, "/__admin/webhooks/events", R"({"event":"meeting.ended"})")->status == 202);
+  auto first = json::parse(admin.Get("/__admin/webhooks/deliveries?wait=1&timeout=10")->body);
+  REQUIRE(first["deliveries"].size() == 1);
+  CHECK(first["deliveries"][0]["outcome"] == "failed");
+  CHECK(first["deliveries"][0]["attempt"] == 1);
+  CHECK(first["deliveries"][0]["retryAt"].is_number());
+  receiver.set_status(200);
+  auto both = json::parse(admin.Get("/__admin/webhooks/deliveries?wait=2&timeout=10")->body);
+  REQUIRE(both["deliveries"].size() == 2);
+  CHECK(both["deliveries"][1]["outcome"] == "delivered");
+  CHECK(both["deliveries"][1]["attempt"] == 2);
+  CHECK(both["deliveries"][1]["trackingId"] == both["deliveries"][0]["trackingId"]);
+  CHECK(receiver.count() == 2);
+}
+
 TEST_CASE("an event the admin API cannot send answers 400 saying why", "[webhooks]") {
   auto server = serve_with({});
   httplib::Client admin("127.0.0.1", server.port());

@@ -26,7 +26,9 @@ json record_json(const webhooks::DeliveryRecord& record) {
           {"error", record.error},
           {"trackingId", record.tracking_id},
           {"requestId", record.request_id},
-          {"sentAt", record.sent_at}};
+          {"sentAt", record.sent_at},
+          {"attempt", record.attempt},
+          {"retryAt", record.retry_at == 0 ? json(nullptr) : json(record.retry_at)}};
 }
 
 std::optional<std::size_t> count_param(const HttpRequest& request, const char* name) {
@@ -49,7 +51,8 @@ HttpResponse list_webhooks(AdminContext context) {
                              {"pending", pending},
                              {"validation", {{"state", webhooks::to_string(validation.state)},
                                              {"status", validation.status},
-                                             {"reason", validation.reason}}}});
+                                             {"reason", validation.reason},
+                                             {"failedRevalidations", validation.failed_revalidations}}}});
   }
   const auto& catalog = outbox.catalog();
   return json_answer(200, {{"subscriptions", std::move(subscriptions)},

@@ -127,6 +127,7 @@ struct Server::Impl {
     engine_options.seed = options.seed;
     engine_options.webhooks = options.webhooks;
     engine_options.events = std::move(events);
+    engine_options.webhook_retry.time_scale = options.webhook_time_scale;
     engine_options.webhook_validation = !options.webhook_skip_validation;
     engine_options.on_webhook_validation = [this](const webhooks::Subscription& subscription,
                                                   const webhooks::Validation& validation) {
@@ -218,6 +219,8 @@ Server Server::start(std::shared_ptr<const FixtureSet> fixtures, ServerOptions o
 Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOptions options,
                             app::FileSignature signature) {
   if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
+  if (!(options.webhook_time_scale > 0) || options.webhook_time_scale > 1e6)
+    throw std::invalid_argument("webhook_time_scale must be a number above 0");
   auto events = load_events_specs(options.events_specs);
   if (auto problems = app_subscriptions(fixtures->accounts, events).problems; !problems.empty())
     throw FixtureError(std::move(problems));

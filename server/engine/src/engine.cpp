@@ -34,7 +34,8 @@ Engine::Engine(std::shared_ptr<const FixtureSet> fixtures, EngineOptions options
                                                                        .sender = options_.webhook_sender,
                                                                        .validate = options_.webhook_validation,
                                                                        .on_validation = options_.on_webhook_validation,
-                                                                       .catalog = options_.events});
+                                                                       .catalog = options_.events,
+                                                                       .retry = options_.webhook_retry});
   // "/__admin/" and "/__admin" are the same prefix.
   while (options_.admin_prefix.size() > 1 && options_.admin_prefix.back() == '/') options_.admin_prefix.pop_back();
 }

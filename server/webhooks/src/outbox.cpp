@@ -14,8 +14,16 @@ namespace {
 
 struct Pending {
   Event event;
-  std::string tracking_id;
+  std::string tracking_id;  // the same on every attempt of one event
+  int attempt = 1;          // 1 the first, then Zoom's retries
+  Clock::time_point due{};  // a retry's time
 };
+
+// How often a worker with timed work looks at the clock: the clock may be a test's, moved by
+// hand, so its time cannot be waited for directly. Retries are looked for more often than
+// revalidations, which come days apart.
+constexpr std::chrono::milliseconds kRetryPoll{20};
+constexpr std::chrono::milliseconds kRevalidationPoll{250};
 
 std::int64_t unix_seconds(Clock::time_point at) {
   return std::chrono::duration_cast<std::chrono::seconds>(at.time_since_epoch()).count();
@@ -30,7 +38,9 @@ std::int64_t unix_millis(Clock::time_point at) {
 struct Outbox::Queue {
   Subscription subscription;
   std::deque<Pending> pending;
+  std::vector<Pending> retries;  // failed attempts waiting for their time
   Validation validation;
+  Clock::time_point revalidate_at{};
   bool retired = false;  // resubscribe() took its subscription away: its worker leaves
   bool done = false;     // its worker has left its loop
 };
@@ -83,11 +93,27 @@ struct Outbox::Shared {
     return queue;
   }
 
+  // Logs every delivery the queue still holds, queued or waiting for a retry, as dropped;
+  // returns how many. Lock held.
+  std::size_t drop_all(Queue& queue, const std::string& why) {
+    std::size_t n = 0;
+    for (auto* list : {&queue.pending}) {
+      for (const auto& pending : *list) log.add(dropped(pending, queue.subscription, why));
+      n += list->size();
+      list->clear();
+    }
+    for (const auto& retry : queue.retries) log.add(dropped(retry, queue.subscription, why));
+    n += queue.retries.size();
+    queue.retries.clear();
+    return n;
+  }
+
   DeliveryRecord dropped(const Pending& pending, const Subscription& subscription, std::string why) const {
     DeliveryRecord record;
     record.event = pending.event.name;
     record.url = subscription.endpoint_url;
     record.tracking_id = pending.tracking_id;
+    record.attempt = pending.attempt;
     record.outcome = DeliveryOutcome::dropped;
     record.error = std::move(why);
     return record;
@@ -141,17 +167,16 @@ void Outbox::resubscribe(std::vector<Subscription> subscriptions) {
     std::vector<std::shared_ptr<Queue>> current = std::move(shared_->queues);
     std::vector<std::shared_ptr<Queue>> next;
     for (auto& subscription : subscriptions) {
-      // A failed endpoint is asked again: the reload may be the user's fix.
+      // A failed or disabled endpoint is asked again: the reload may be the user's fix.
       auto same = std::find_if(current.begin(), current.end(), [&](const std::shared_ptr<Queue>& queue) {
-        return queue && queue->subscription == subscription && queue->validation.state != ValidationState::failed;
+        return queue && queue->subscription == subscription && queue->validation.state != ValidationState::failed &&
+               queue->validation.state != ValidationState::disabled;
       });
       next.push_back(same != current.end() ? std::move(*same) : shared_->add(shared_, std::move(subscription)));
     }
     for (auto& gone : current) {
       if (!gone) continue;
-      for (const auto& pending : gone->pending)
-        shared_->log.add(shared_->dropped(pending, gone->subscription, "a reload removed or changed its subscription"));
-      gone->pending.clear();
+      shared_->drop_all(*gone, "a reload removed or changed its subscription");
       gone->retired = true;
     }
     shared_->queues = std::move(next);
@@ -174,7 +199,8 @@ const EventCatalog& Outbox::catalog() const { return shared_->options.catalog; }
 std::vector<SubscriptionState> Outbox::subscriptions() const {
   std::lock_guard lock(shared_->mutex);
   std::vector<SubscriptionState> out;
-  for (const auto& queue : shared_->queues) out.push_back({queue->subscription, queue->validation, queue->pending.size()});
+  for (const auto& queue : shared_->queues)
+    out.push_back({queue->subscription, queue->validation, queue->pending.size() + queue->retries.size()});
   return out;
 }
 
@@ -184,7 +210,7 @@ const DeliveryLog& Outbox::log() const { return shared_->log; }
 std::size_t Outbox::pending() const {
   std::lock_guard lock(shared_->mutex);
   std::size_t n = 0;
-  for (const auto& queue : shared_->queues) n += queue->pending.size();
+  for (const auto& queue : shared_->queues) n += queue->pending.size() + queue->retries.size();
   return n;
 }
 
@@ -193,13 +219,7 @@ OutboxStop Outbox::stop(std::chrono::milliseconds grace) {
   if (shared_->stopped) return *shared_->stopped;
   shared_->stopping = true;
   OutboxStop report;
-  for (auto& queue : shared_->queues) {
-    for (const auto& pending : queue->pending) {
-      shared_->log.add(shared_->dropped(pending, queue->subscription, "fakezoom stopped before sending it"));
-      ++report.pending;
-    }
-    queue->pending.clear();
-  }
+  for (auto& queue : shared_->queues) report.pending += shared_->drop_all(*queue, "fakezoom stopped before sending it");
   shared_->wake.notify_all();
   auto all_done = [&] {
     for (const auto& worker : shared_->workers)
@@ -222,54 +242,125 @@ OutboxStop Outbox::stop(std::chrono::milliseconds grace) {
 
 void Outbox::work(const std::shared_ptr<Shared>& shared, const std::shared_ptr<Queue>& queue) {
   std::unique_lock lock(shared->mutex);
-  if (queue->validation.state == ValidationState::pending && !shared->stopping && !queue->retired) {
+  const OutboxOptions& options = shared->options;
+  // Zoom's challenge, sent without the lock; held again on return.
+  const auto challenge = [&] {
     const Subscription subscription = queue->subscription;
     const std::string plain = shared->new_plain_token();
-    const auto now = shared->options.clock->now();
+    const auto now = options.clock->now();
     const DeliveryStamp stamp{unix_seconds(now), shared->new_id(), shared->new_id()};
     lock.unlock();
-    const SendResult answer = shared->options.sender->send(
-        delivery_request(subscription, url_validation_event(plain, unix_millis(now)), stamp), shared->options.timeout);
-    const Validation validation = judge_validation(answer, plain, subscription.secret_token, shared->options.timeout);
+    const SendResult answer = options.sender->send(
+        delivery_request(subscription, url_validation_event(plain, unix_millis(now)), stamp), options.timeout);
+    Validation validation = judge_validation(answer, plain, subscription.secret_token, options.timeout);
     lock.lock();
-    queue->validation = validation;
-    // Under the lock and only before stop(): whoever is told may be gone once stop() returns.
-    if (!shared->stopping && shared->options.on_validation) shared->options.on_validation(subscription, validation);
+    return validation;
+  };
+  // Under the lock and only before stop(): whoever is told may be gone once stop() returns.
+  const auto tell = [&] {
+    if (!shared->stopping && options.on_validation) options.on_validation(queue->subscription, queue->validation);
+  };
+  const auto revalidate = [&] {
+    const Validation again = challenge();
+    queue->revalidate_at = options.clock->now() + options.retry.revalidation_interval();
+    if (again.state == ValidationState::validated) {
+      queue->validation = again;
+    } else {
+      Validation& v = queue->validation;
+      ++v.failed_revalidations;
+      v.status = again.status;
+      v.reason = "failed revalidation " + std::to_string(v.failed_revalidations) + " time(s) in a row: " + again.reason;
+      if (v.failed_revalidations >= options.retry.disable_after) {
+        v.state = ValidationState::disabled;
+        shared->drop_all(*queue, "the subscription is disabled: " + v.reason);
+      }
+    }
+    tell();
+  };
+
+  if (queue->validation.state == ValidationState::pending && !shared->stopping && !queue->retired) {
+    queue->validation = challenge();
+    queue->revalidate_at = options.clock->now() + options.retry.revalidation_interval();
+    tell();
   }
   for (;;) {
-    shared->wake.wait(lock, [&] { return shared->stopping || queue->retired || !queue->pending.empty(); });
-    if (shared->stopping || queue->retired) break;
-    Pending next = std::move(queue->pending.front());
-    queue->pending.pop_front();
-    if (queue->validation.state == ValidationState::failed) {
-      shared->log.add(shared->dropped(next, queue->subscription, "the endpoint failed URL validation: " + queue->validation.reason));
+    // The next attempt: a new event first, then a retry whose time has come.
+    std::optional<Pending> next;
+    while (!next && !shared->stopping && !queue->retired) {
+      const auto now = options.clock->now();
+      const bool revalidating = options.validate && queue->validation.state == ValidationState::validated;
+      if (revalidating && now >= queue->revalidate_at) {
+        revalidate();
+        continue;
+      }
+      if (!queue->pending.empty()) {
+        next = std::move(queue->pending.front());
+        queue->pending.pop_front();
+        break;
+      }
+      auto due = std::min_element(queue->retries.begin(), queue->retries.end(),
+                                  [](const Pending& a, const Pending& b) { return a.due < b.due; });
+      if (due != queue->retries.end() && due->due <= now) {
+        next = std::move(*due);
+        queue->retries.erase(due);
+        break;
+      }
+      if (!queue->retries.empty()) shared->wake.wait_for(lock, kRetryPoll);
+      else if (revalidating) shared->wake.wait_for(lock, kRevalidationPoll);
+      else shared->wake.wait(lock);
+    }
+    if (!next) break;
+    if (queue->validation.state == ValidationState::failed || queue->validation.state == ValidationState::disabled) {
+      shared->log.add(shared->dropped(*next, queue->subscription,
+                                      queue->validation.state == ValidationState::failed
+                                          ? "the endpoint failed URL validation: " + queue->validation.reason
+                                          : "the subscription is disabled: " + queue->validation.reason));
       continue;
     }
     const Subscription subscription = queue->subscription;
-    const DeliveryStamp stamp{unix_seconds(shared->options.clock->now()), shared->new_id(), next.tracking_id};
+    // Every attempt is signed afresh: a new timestamp and request id, the event's tracking id.
+    const DeliveryStamp stamp{unix_seconds(options.clock->now()), shared->new_id(), next->tracking_id};
     lock.unlock();
 
-    const DeliveryRequest request = delivery_request(subscription, next.event, stamp);
-    const SendResult result = shared->options.sender->send(request, shared->options.timeout);
+    const SendResult result = options.sender->send(delivery_request(subscription, next->event, stamp), options.timeout);
     DeliveryRecord record;
-    record.event = next.event.name;
+    record.event = next->event.name;
     record.url = subscription.endpoint_url;
-    record.tracking_id = next.tracking_id;
+    record.tracking_id = next->tracking_id;
     record.request_id = stamp.request_id;
     record.status = result.status;
     record.duration = result.duration;
     record.sent_at = stamp.timestamp;
-    if (result.status >= 200 && result.status < 300 && result.duration <= shared->options.timeout) {
+    record.attempt = next->attempt;
+    std::optional<Pending> retry;
+    if (result.status >= 200 && result.status < 300 && result.duration <= options.timeout) {
       record.outcome = DeliveryOutcome::delivered;
     } else {
       record.outcome = DeliveryOutcome::failed;
       record.error = !result.error.empty() ? result.error
                      : result.status >= 200 && result.status < 300
-                         ? "answered after the " + std::to_string(shared->options.timeout.count()) + " ms Zoom allows"
+                         ? "answered after the " + std::to_string(options.timeout.count()) + " ms Zoom allows"
                          : "answered " + std::to_string(result.status) + ", not 2xx";
+      if (!options.retry.retryable(result)) {
+        record.error += "; not retried (Zoom retries only 5xx and no answer)";
+      } else if (auto delay = options.retry.delay_after(next->attempt)) {
+        retry = std::move(*next);
+        retry->attempt += 1;
+        retry->due = options.clock->now() + *delay;
+        record.retry_at = unix_seconds(retry->due);
+      } else {
+        record.error += "; given up after " + std::to_string(next->attempt - 1) + " retries";
+      }
     }
-    shared->log.add(std::move(record));
     lock.lock();
+    // The retry is queued before the attempt is logged, so whoever waits on the log sees it pending.
+    shared->log.add(std::move(record));
+    if (retry) {
+      if (shared->stopping || queue->retired)
+        shared->log.add(shared->dropped(*retry, subscription, "fakezoom stopped before the retry"));
+      else
+        queue->retries.push_back(std::move(*retry));
+    }
   }
   queue->done = true;
   shared->finished.notify_all();

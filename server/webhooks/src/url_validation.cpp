@@ -10,6 +10,7 @@ std::string to_string(ValidationState state) {
     case ValidationState::validated: return "validated";
     case ValidationState::failed: return "failed";
     case ValidationState::skipped: return "skipped";
+    case ValidationState::disabled: return "disabled";
   }
   return "pending";
 }

@@ -71,6 +71,7 @@ struct EngineOptions {
   std::shared_ptr<webhooks::Sender> webhook_sender;
   // Zoom's URL validation of each endpoint before its events; false: skipped.
   bool webhook_validation = true;
+  webhooks::RetryPolicy webhook_retry;  // Zoom's retries and revalidation
   std::function<void(const webhooks::Subscription&, const webhooks::Validation&)> on_webhook_validation;
 };
 

@@ -26,6 +26,8 @@ struct DeliveryRecord {
   std::string error;        // why it failed or was dropped; "" when delivered
   std::chrono::milliseconds duration{0};
   std::int64_t sent_at = 0;  // Unix seconds by the injected clock (x-zm-request-timestamp)
+  int attempt = 1;           // 1 the first, 2 to 4 Zoom's retries
+  std::int64_t retry_at = 0;  // when a failed attempt is tried again, Unix seconds; 0: it is not
 };
 
 struct DeliveryCounts {

@@ -17,6 +17,7 @@
 #include "fakezoom/webhooks/delivery_log.hpp"
 #include "fakezoom/webhooks/event.hpp"
 #include "fakezoom/webhooks/event_catalog.hpp"
+#include "fakezoom/webhooks/retry_policy.hpp"
 #include "fakezoom/webhooks/sender.hpp"
 #include "fakezoom/webhooks/subscription.hpp"
 #include "fakezoom/webhooks/url_validation.hpp"
@@ -39,13 +40,15 @@ struct OutboxOptions {
   std::function<void(const Subscription&, const Validation&)> on_validation;
   // The event types subscriptions and publishers may name, and their documented examples.
   EventCatalog catalog;
+  // Zoom's retries and revalidation, on `clock`'s time.
+  RetryPolicy retry;
 };
 
 // One subscription as it stands: its validation and its deliveries waiting to be sent.
 struct SubscriptionState {
   Subscription subscription;
   Validation validation;
-  std::size_t pending = 0;
+  std::size_t pending = 0;  // queued, or waiting for a retry
 };
 
 // What stop() found: deliveries still queued (logged as dropped) and attempts that did not

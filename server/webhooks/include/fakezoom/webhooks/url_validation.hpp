@@ -11,13 +11,16 @@
 
 namespace fakezoom::webhooks {
 
-enum class ValidationState { pending, validated, failed, skipped };
+// disabled: it passed, then failed revalidation six times in a row (RetryPolicy), and gets no
+// more events until a reload brings it back.
+enum class ValidationState { pending, validated, failed, skipped, disabled };
 std::string to_string(ValidationState state);
 
 struct Validation {
   ValidationState state = ValidationState::pending;
   std::string reason;  // why it failed; "" otherwise
   int status = 0;      // the receiver's answer, when there was one
+  int failed_revalidations = 0;  // in a row, since it last passed
 };
 
 // {"event":"endpoint.url_validation","event_ts":MS,"payload":{"plainToken":P}}
