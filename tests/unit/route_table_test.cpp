@@ -126,3 +126,9 @@ TEST_CASE("routes are found by their id", "[unit][routing]") {
   CHECK(table.find_by_id("post-v2-users")->method == "POST");
   CHECK(table.find_by_id("get-v2-nothing") == nullptr);
 }
+
+TEST_CASE("a route's id never takes the '.' of fakezoom's own rule ids, whatever its method", "[unit][routing]") {
+  // A method is any token; "fakezoom.GET" once made ids that looked like fakezoom's rules'
+  // (fuzz/regressions/fixture_loader/method-named-like-a-rule-id.json).
+  CHECK(route_id("fakezoom.GET", path_of("/v2/users")) == "fakezoom_get-v2-users");
+}

@@ -24,7 +24,12 @@ std::string fold_whitespace(std::string_view text) {
 
 std::string route_id(const std::string& method, const PathTemplate& path) {
   std::string id;
-  for (char c : method) id += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Only letters, digits and '_' (a method may be any token, "fakezoom.GET" too): a fixture's
+  // id never holds the '.' of fakezoom's own rule ids ("fakezoom.account.create-user").
+  for (char c : method) {
+    const auto u = static_cast<unsigned char>(c);
+    id += std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '_';
+  }
   for (const auto& segment : path.segments()) {
     id += '-';
     for (char c : segment.text)
