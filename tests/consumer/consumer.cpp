@@ -3,11 +3,11 @@
 // httplib compiled without fakezoom's CPPHTTPLIB_* flags meets fakezoom's at link time: a debug
 // build then hangs in the client call (seen here; the issue saw "free(): invalid pointer"),
 // which scripts/test's timeout turns into a failure. An optimised build may not show it at all,
-// so the flags themselves are checked first: linking fakezoom::app must have brought them.
+// so the flags themselves are checked first: linking fakezoom::server must have brought them.
 #include <httplib.h>
 
 #if !defined(CPPHTTPLIB_OPENSSL_SUPPORT) || !defined(CPPHTTPLIB_ZLIB_SUPPORT) || !defined(CPPHTTPLIB_BROTLI_SUPPORT)
-#error "fakezoom::app did not bring cpp-httplib's pkg-config flags: this httplib.h and fakezoom's disagree"
+#error "fakezoom::server did not bring cpp-httplib's pkg-config flags: this httplib.h and fakezoom's disagree"
 #endif
 
 #include <iostream>
