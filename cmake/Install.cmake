@@ -47,3 +47,24 @@ endforeach()
 file(RELATIVE_PATH FAKEZOOM_PC_TO_PREFIX "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
 configure_file(cmake/fakezoom.pc.in ${CMAKE_CURRENT_BINARY_DIR}/fakezoom.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/fakezoom.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# scripts/package: the same tree as a Debian package, fakezoom_VERSION_amd64.deb, for /usr.
+# One package holds the commands and what embedding needs; the -dev packages of what the
+# headers include are recommended, not required, so a CI job that only runs the server
+# installs the runtime libraries alone.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME fakezoom)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Fake Zoom API server and contract-test harness")
+set(CPACK_PACKAGE_DESCRIPTION "fakezoom serves Zoom's documented REST API (its Postman collection and OpenAPI specs) with
+ Zoom's auth, validation, OAuth, rate limits, a WireMock-shaped journal, faults, webhooks
+ and a stateful account, for CI and localhost. It ships the fakezoom and fakezoom-client
+ commands, the shipped fixtures and a C++ library to embed it in tests.")
+set(CPACK_PACKAGE_CONTACT "fakezoom maintainers <fakezoom@localhost>")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libc6, libstdc++6, libgcc-s1, libcpp-httplib0.11, libssl3, libyaml-cpp0.7, zlib1g, libbrotli1")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcpp-httplib-dev, nlohmann-json3-dev, libyaml-cpp-dev, libvalijson-dev, libssl-dev")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+include(CPack)
