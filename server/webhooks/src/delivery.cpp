@@ -19,9 +19,13 @@ std::string DeliveryRequest::header(const std::string& name) const {
 }
 
 DeliveryRequest delivery_request(const Subscription& subscription, const Event& event, const DeliveryStamp& stamp) {
+  return delivery_request(subscription, event_body(event), stamp);
+}
+
+DeliveryRequest delivery_request(const Subscription& subscription, std::string body, const DeliveryStamp& stamp) {
   DeliveryRequest request;
   request.url = subscription.endpoint_url;
-  request.body = event_body(event);
+  request.body = std::move(body);
   const std::string timestamp = std::to_string(stamp.timestamp);
   // The webhooks page's example headers, lower-case as Zoom sends them; host and
   // content-length are the transport's.

@@ -26,5 +26,7 @@ struct DeliveryStamp {
 };
 
 DeliveryRequest delivery_request(const Subscription& subscription, const Event& event, const DeliveryStamp& stamp);
+// The same for a body already made with event_body() (the outbox makes it once per event).
+DeliveryRequest delivery_request(const Subscription& subscription, std::string body, const DeliveryStamp& stamp);
 
 }  // namespace fakezoom::webhooks
