@@ -79,10 +79,12 @@ struct Outbox::Shared {
   // Zoom's request ids look like 6009d653_d487_445d_8406_42b654974899. Lock held.
   std::string new_id() {
     static constexpr char kHex[] = "0123456789abcdef";
+    const std::uint64_t bits[2] = {random(), random()};  // 32 hex digits
     std::string out;
+    out.reserve(36);
     for (int i = 0; i < 32; ++i) {
       if (i == 8 || i == 12 || i == 16 || i == 20) out += '_';
-      out += kHex[random() & 0x0f];
+      out += kHex[(bits[i / 16] >> (4 * (i % 16))) & 0x0f];
     }
     return out;
   }
@@ -145,7 +147,8 @@ std::size_t Outbox::publish(Event event) {
   if (event.event_ts == 0) event.event_ts = unix_millis(shared_->options.clock->now());
   // Built outside the lock, once, whatever the number of subscriptions.
   const auto shared_event = std::make_shared<const QueuedEvent>(QueuedEvent{event.name, event_body(event)});
-  std::vector<Pending> dropped;
+  // Logged after the lock is released: under load many API threads publish at once.
+  std::vector<DeliveryRecord> dropped;
   std::size_t queued = 0;
   {
     std::lock_guard lock(shared_->mutex);
@@ -154,15 +157,15 @@ std::size_t Outbox::publish(Event event) {
     for (auto& queue : shared_->queues) {
       if (!queue->subscription.wants(shared_event->name)) continue;
       if (queue->pending.size() >= std::max<std::size_t>(shared_->options.queue_capacity, 1)) {
-        shared_->log.add(shared_->dropped(queue->pending.front(), queue->subscription,
-                                          "the queue was full: dropped as the oldest pending delivery"));
-        dropped.push_back(std::move(queue->pending.front()));
+        dropped.push_back(shared_->dropped(queue->pending.front(), queue->subscription,
+                                           "the queue was full: dropped as the oldest pending delivery"));
         queue->pending.pop_front();
       }
       queue->pending.push_back({shared_event, tracking_id});
       ++queued;
     }
   }
+  for (auto& record : dropped) shared_->log.add(std::move(record));
   if (queued) shared_->wake.notify_all();
   return queued;
 }
