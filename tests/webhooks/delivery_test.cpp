@@ -30,6 +30,22 @@ TEST_CASE("text that is not UTF-8 is replaced, not thrown", "[unit][webhooks]") 
   CHECK(event_body(event).find(R"("first_name":"J)") != std::string::npos);
 }
 
+TEST_CASE("the body is the bytes of the whole envelope dumped as one tree", "[unit][webhooks]") {
+  Event event = user_created();
+  const auto variant = GENERATE(as<std::string>{}, "a plain event", "a name and payload that need escaping",
+                                "a negative time and an empty payload");
+  INFO(variant);
+  if (variant == "a name and payload that need escaping") {
+    event.name = "odd\"name\n";
+    event.payload["object"]["first_name"] = std::string("tab\there \xff");
+  } else if (variant == "a negative time and an empty payload") {
+    event.event_ts = -5;
+    event.payload = nlohmann::ordered_json::object();
+  }
+  const nlohmann::ordered_json tree = {{"event", event.name}, {"event_ts", event.event_ts}, {"payload", event.payload}};
+  CHECK(event_body(event) == tree.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
 TEST_CASE("a delivery carries the webhooks page's headers and a signature over its exact body", "[unit][webhooks]") {
   const DeliveryRequest request =
       delivery_request(kSubscription, user_created(), {.timestamp = 1739923528, .request_id = "r-1", .tracking_id = "t-1"});

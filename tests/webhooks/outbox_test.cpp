@@ -175,6 +175,33 @@ TEST_CASE("a full queue drops its oldest pending delivery and logs it; publishin
   CHECK(sent[1].body.find("\"n\":3") != std::string::npos);  // 0, then 3, 4, 5 in order
 }
 
+TEST_CASE("an event published to be made later is made once when first sent, and never when dropped", "[unit][webhooks]") {
+  auto sender = std::make_shared<FakeSender>();
+  sender->hold();
+  const Subscription other{"http://127.0.0.1:9/other", "secret", {}};
+  Outbox outbox({kAll, other}, {.sender = sender, .queue_capacity = 1, .validate = false});
+  std::atomic<int> made[3] = {0, 0, 0};
+  const auto publish = [&](int n) {
+    return outbox.publish("meeting.created", [&made, n] {
+      ++made[n];
+      return event("meeting.created", n);
+    });
+  };
+  CHECK(publish(0) == 2);
+  sender->wait_entered(2);  // both subscriptions are sending event 0: made once for the two
+  publish(1);
+  publish(2);  // event 1 is dropped from both queues unsent
+  sender->release();
+  outbox.log().wait_for(6, 10s);
+  CHECK(made[0] == 1);
+  CHECK(made[1] == 0);
+  CHECK(made[2] == 1);
+  CHECK(outbox.log().counts().dropped == 2);
+  const auto sent = sender->sent();
+  REQUIRE(sent.size() == 4);
+  for (const auto& request : sent) CHECK(request.body.find("\"n\":1") == std::string::npos);
+}
+
 TEST_CASE("stopping logs what was still queued as dropped and does not wait out a stuck attempt", "[unit][webhooks]") {
   auto sender = std::make_shared<FakeSender>();
   sender->hold();

@@ -187,8 +187,10 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
                          std::move(name));
 }
 
-void Engine::tell(const FixtureSet& fixtures, const AccountChange& change) {
-  if (!outbox_->wants(change.event)) return;  // nothing built when nobody listens
+void Engine::tell(const AccountChange& change) { tell(*fixtures(), std::make_shared<const AccountChange>(change)); }
+
+void Engine::tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChange> change) {
+  if (!outbox_->wants(change->event)) return;  // nothing built when nobody listens
   // With Server-to-Server OAuth the operator is the account's owner ("me").
   webhooks::EventOperator by{fixtures.accounts.empty() ? "fakezoom" : fixtures.accounts.accounts().front().id, "", ""};
   if (auto owner = account_->owner_id()) {
@@ -196,7 +198,11 @@ void Engine::tell(const FixtureSet& fixtures, const AccountChange& change) {
     by.email = account_->user_email(*owner);
   }
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now().time_since_epoch()).count();
-  outbox_->publish(webhooks::account_event(outbox_->catalog(), change, by, now));
+  // Made when first sent; the catalog lives as long as the outbox's workers.
+  std::string name = change->event;
+  outbox_->publish(std::move(name), [&catalog = outbox_->catalog(), change = std::move(change), by = std::move(by), now] {
+    return webhooks::account_event(catalog, *change, by, now);
+  });
 }
 
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
@@ -207,7 +213,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);
-  if (outcome.change && outcome.response.status < 300) tell(fixtures, *outcome.change);
+  if (outcome.change && outcome.response.status < 300) tell(fixtures, outcome.change);
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);

@@ -5,11 +5,17 @@
 namespace fakezoom::webhooks {
 
 std::string event_body(const Event& event) {
-  nlohmann::ordered_json body = nlohmann::ordered_json::object();
-  body["event"] = event.name;
-  body["event_ts"] = event.event_ts;
-  body["payload"] = event.payload;
-  return body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  // The envelope written as text around the payload's dump: the same bytes as dumping
+  // {"event","event_ts","payload"} as one tree, without copying the payload into that tree.
+  constexpr auto kReplace = nlohmann::ordered_json::error_handler_t::replace;
+  std::string body = R"({"event":)";
+  body += nlohmann::ordered_json(event.name).dump(-1, ' ', false, kReplace);
+  body += R"(,"event_ts":)";
+  body += std::to_string(event.event_ts);
+  body += R"(,"payload":)";
+  body += event.payload.dump(-1, ' ', false, kReplace);
+  body += '}';
+  return body;
 }
 
 std::string DeliveryRequest::header(const std::string& name) const {

@@ -15,12 +15,26 @@ namespace fakezoom::webhooks {
 
 namespace {
 
-// An event as it waits: its name and its body, made once at publish and shared by every
-// subscription's queue and every attempt (a queue of parsed events cost an allocation per
-// JSON node, freed on another thread).
-struct QueuedEvent {
-  std::string name;
-  std::string body;
+// An event as it waits, shared by every subscription's queue and every attempt. Its body is
+// made once, by the first worker that sends it: under load most events are dropped unsent, and
+// making their JSON on the API's threads was most of what a subscription cost a request.
+class QueuedEvent {
+public:
+  QueuedEvent(std::string name, std::function<Event()> make) : name_(std::move(name)), make_(std::move(make)) {}
+  const std::string& name() const { return name_; }
+  const std::string& body() const {
+    std::call_once(made_, [this] {
+      body_ = event_body(make_());
+      make_ = nullptr;  // what it captured is not needed again
+    });
+    return body_;
+  }
+
+private:
+  std::string name_;
+  mutable std::function<Event()> make_;
+  mutable std::once_flag made_;
+  mutable std::string body_;
 };
 
 struct Pending {
@@ -123,7 +137,7 @@ struct Outbox::Shared {
 
   DeliveryRecord dropped(const Pending& pending, const Subscription& subscription, std::string why) const {
     DeliveryRecord record;
-    record.event = pending.event->name;
+    record.event = pending.event->name();
     record.url = subscription.endpoint_url;
     record.tracking_id = pending.tracking_id;
     record.attempt = pending.attempt;
@@ -145,8 +159,12 @@ Outbox::~Outbox() { stop(); }
 
 std::size_t Outbox::publish(Event event) {
   if (event.event_ts == 0) event.event_ts = unix_millis(shared_->options.clock->now());
-  // Built outside the lock, once, whatever the number of subscriptions.
-  const auto shared_event = std::make_shared<const QueuedEvent>(QueuedEvent{event.name, event_body(event)});
+  std::string name = event.name;
+  return publish(std::move(name), [event = std::move(event)] { return event; });
+}
+
+std::size_t Outbox::publish(std::string name, std::function<Event()> make) {
+  const auto shared_event = std::make_shared<const QueuedEvent>(std::move(name), std::move(make));
   // Logged after the lock is released: under load many API threads publish at once.
   std::vector<DeliveryRecord> dropped;
   std::size_t queued = 0;
@@ -155,7 +173,7 @@ std::size_t Outbox::publish(Event event) {
     if (shared_->stopping) return 0;
     const std::string tracking_id = shared_->new_id();
     for (auto& queue : shared_->queues) {
-      if (!queue->subscription.wants(shared_event->name)) continue;
+      if (!queue->subscription.wants(shared_event->name())) continue;
       if (queue->pending.size() >= std::max<std::size_t>(shared_->options.queue_capacity, 1)) {
         dropped.push_back(shared_->dropped(queue->pending.front(), queue->subscription,
                                            "the queue was full: dropped as the oldest pending delivery"));
@@ -343,9 +361,9 @@ void Outbox::work(const std::shared_ptr<Shared>& shared, const std::shared_ptr<Q
     const DeliveryStamp stamp{unix_seconds(options.clock->now()), shared->new_id(), next->tracking_id};
     lock.unlock();
 
-    const SendResult result = options.sender->send(delivery_request(subscription, next->event->body, stamp), options.timeout);
+    const SendResult result = options.sender->send(delivery_request(subscription, next->event->body(), stamp), options.timeout);
     DeliveryRecord record;
-    record.event = next->event->name;
+    record.event = next->event->name();
     record.url = subscription.endpoint_url;
     record.tracking_id = next->tracking_id;
     record.request_id = stamp.request_id;

@@ -123,7 +123,7 @@ public:
   const Account& account() const { return *account_; }
   StateSave save_state() override;
   webhooks::Outbox& webhooks() override { return *outbox_; }
-  void tell(const AccountChange& change) override { tell(*fixtures(), change); }
+  void tell(const AccountChange& change) override;
 
 private:
   Served answer(const FixtureSet& fixtures, const HttpRequest& request);
@@ -131,7 +131,7 @@ private:
   std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
   // Publishes the event that tells a change in the account, when a subscription wants it.
-  void tell(const FixtureSet& fixtures, const AccountChange& change);
+  void tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChange> change);
 
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
   std::shared_ptr<const FixtureSet> fixtures_;

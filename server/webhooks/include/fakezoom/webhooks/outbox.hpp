@@ -68,6 +68,10 @@ public:
   // Queues the event for each subscription that wants it; returns how many. Never blocks on a
   // delivery. An event_ts of 0 becomes the clock's now.
   std::size_t publish(Event event);
+  // The same for an event made only when it is first sent, since under load most are dropped
+  // unsent: `make` runs at most once, on a worker's thread, and must not call into the Outbox.
+  // Its event's name must be `name` and its event_ts set.
+  std::size_t publish(std::string name, std::function<Event()> make);
   // Whether any subscription wants the event type: publishers ask before building an event.
   bool wants(std::string_view event) const;
   // Replaces the subscriptions (a reload): one equal to a current one that passed or skipped
