@@ -15,7 +15,7 @@ struct Row {
 
 const std::string kHeavyPool = "Heavy+Resource-intensive";
 
-// developers.zoom.us/docs/api/rate-limits/ ("Rate limits by account type"), as the README
+// developers.zoom.us/docs/api/rate-limits/ ("Rate limits by account type"), as docs/rate-limits.md
 // quotes it. Free's Heavy and Resource-intensive daily limits are separate numbers there
 // (1,000 and 30,000), so they are separate pools here.
 const std::array<Row, 4>& table() {

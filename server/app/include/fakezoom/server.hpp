@@ -73,7 +73,7 @@ struct ServerOptions {
   std::function<void(const std::string&)> event_sink;
   // Time for token expiry and rate limits; empty: the system clock. Tests pass a ManualClock.
   std::shared_ptr<Clock> clock;
-  // Zoom's per-second and daily rate limits by route label and plan (README "Rate limits").
+  // Zoom's per-second and daily rate limits by route label and plan (docs/rate-limits.md).
   bool rate_limits = false;
   Plan plan = Plan::pro;
   // --auth any|strict (tokens from POST /oauth/token and the accounts fixture), and the HTTP

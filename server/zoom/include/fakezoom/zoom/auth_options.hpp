@@ -9,7 +9,7 @@ enum class AuthMode { any, strict };
 struct AuthOptions {
   AuthMode mode = AuthMode::any;
   // The HTTP status of code 124 answers. Zoom's current spec lists code 124 under 400; the
-  // API is observed answering 401, which is the default (README "OAuth").
+  // API is observed answering 401, which is the default (docs/oauth.md).
   int invalid_token_status = 401;
 };
 

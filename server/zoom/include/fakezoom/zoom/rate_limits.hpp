@@ -1,6 +1,6 @@
 // Zoom's documented rate limits: per plan and per rate-limit label, a short window (a second,
 // or a minute for Resource-intensive) and a daily one. The table and its sources are in the
-// README ("Rate limits"); this is data, the counting is RateLimiter's.
+// docs/rate-limits.md; this is data, the counting is RateLimiter's.
 #pragma once
 
 #include <chrono>

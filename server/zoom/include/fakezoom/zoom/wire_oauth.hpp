@@ -1,5 +1,5 @@
 // The error bodies of Zoom's OAuth: the token endpoint's `{"reason","error"}` shape and the
-// API's answers to a token it will not take (code 124, code 4711). Sources in README "OAuth".
+// API's answers to a token it will not take (code 124, code 4711). Sources in docs/oauth.md.
 #pragma once
 
 #include <string_view>
