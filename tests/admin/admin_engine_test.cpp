@@ -194,3 +194,35 @@ TEST_CASE("a journal entry shows in WireMock's shape", "[unit][admin]") {
   CHECK(shown["request"]["loggedDateString"] == "2023-11-14T22:13:20.123Z");
   CHECK(shown["responseDefinition"]["status"] == 200);
 }
+
+TEST_CASE("GET /__admin/ is the journal page: self-contained HTML reading the admin API next to it", "[unit][admin]") {
+  Engine engine = engine_with();
+  const auto path = GENERATE(as<std::string>{}, "/__admin/", "/__admin");
+  INFO(path);
+  auto response = engine.handle(admin("GET", path));
+  CHECK(response.status == 200);
+  CHECK(response.headers.get("Content-Type") == "text/html; charset=utf-8");
+  CHECK_THAT(response.headers.get("Content-Security-Policy").value_or(""), Catch::Contains("default-src 'none'"));
+  CHECK_THAT(response.body, Catch::StartsWith("<!doctype html>"));
+  CHECK_THAT(response.body, Catch::Contains("requests/unmatched/near-misses"));
+  CHECK_THAT(response.body, !Catch::Contains("http://") && !Catch::Contains("https://"));  // nothing from elsewhere
+  CHECK(engine.journal().total() == 0);
+}
+
+TEST_CASE("with an admin token, a browser may give it as HTTP Basic's password", "[unit][admin]") {
+  Engine engine = engine_with({.admin_token = std::string("s3cret")});
+  HttpRequest request = admin("GET", "/__admin/");
+  SECTION("no token: 401 with a Basic challenge") {
+    auto response = engine.handle(request);
+    CHECK(response.status == 401);
+    CHECK_THAT(response.headers.get("WWW-Authenticate").value_or(""), Catch::StartsWith("Basic realm="));
+  }
+  SECTION("the token as the password, any user: the page") {
+    request.headers.set("Authorization", "Basic YWRtaW46czNjcmV0");  // admin:s3cret
+    CHECK(engine.handle(request).status == 200);
+  }
+  SECTION("a wrong password: 401") {
+    request.headers.set("Authorization", "Basic YWRtaW46d3Jvbmc=");  // admin:wrong
+    CHECK(engine.handle(request).status == 401);
+  }
+}

@@ -119,6 +119,8 @@ HttpResponse delay_call(const AdminCall& c) { return set_delay(c.request, c.id()
 
 const std::vector<AdminRoute>& admin_routes() {
   static const std::vector<AdminRoute> routes = {
+      {"GET", "/", "the journal page: requests, near misses, webhook deliveries and the account, live",
+       [](const AdminCall&) { return journal_page(); }},
       {"GET", "/health", "status, version, fixtures loaded and the last reload", [](const AdminCall& c) { return health(c.context); }},
       {"GET", "/version", "fakezoom's version", [](const AdminCall&) { return json_answer(200, {{"version", kVersion}}); }},
       {"GET", "/routes", "this table", list_routes},

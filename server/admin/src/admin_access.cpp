@@ -1,6 +1,7 @@
 #include "fakezoom/admin/admin.hpp"
 
 #include "fakezoom/zoom/access.hpp"
+#include "fakezoom/zoom/token_endpoint.hpp"
 
 namespace fakezoom {
 
@@ -20,8 +21,10 @@ bool admin_authorized(const HttpRequest& request, const std::optional<std::strin
   if (!admin_token) return true;
   if (const std::string* header = request.headers.find("X-Admin-Token"); header && same_secret(*header, *admin_token))
     return true;
-  const auto bearer = bearer_token(request.headers);
-  return bearer && same_secret(*bearer, *admin_token);
+  if (const auto bearer = bearer_token(request.headers); bearer && same_secret(*bearer, *admin_token)) return true;
+  // A browser on the admin page: HTTP Basic with the token as the password, any user name.
+  const auto basic = basic_credentials(request.headers);
+  return basic && same_secret(basic->password, *admin_token);
 }
 
 }  // namespace fakezoom

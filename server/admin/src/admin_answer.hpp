@@ -27,6 +27,7 @@ HttpResponse error(int status, std::string_view title);
 Checked<nlohmann::json> json_body(const HttpRequest& request);
 
 // The admin endpoints by concept; each gets the whole request and what it may touch.
+HttpResponse journal_page();  // GET /__admin/, the page a browser shows
 HttpResponse list_requests(const HttpRequest& request, AdminContext context);
 HttpResponse get_request(std::string_view id, AdminContext context);
 HttpResponse delete_requests(AdminContext context);

@@ -159,6 +159,8 @@ Served Engine::serve(const HttpRequest& request) {
     served.admin = true;
     if (!admin_authorized(request, options_.admin_token)) {
       served.response = wire::invalid_admin_token();
+      // Lets a browser ask for the token (as the password) on the admin page.
+      served.response.headers.set("WWW-Authenticate", "Basic realm=\"fakezoom admin\", charset=\"UTF-8\"");
       return served;
     }
     served.response = handle_admin(request, std::string_view(request.path).substr(prefix.size()), {*this, *fixtures});

@@ -10,15 +10,7 @@
 
 namespace fakezoom {
 
-namespace {
-
-struct Credentials {
-  std::string client_id;
-  std::string client_secret;
-};
-
-// `Authorization: Basic base64(client_id:client_secret)`; the id ends at the first colon.
-std::optional<Credentials> basic_credentials(const Headers& headers) {
+std::optional<BasicCredentials> basic_credentials(const Headers& headers) {
   auto value = headers.get("Authorization");
   if (!value) return std::nullopt;
   std::string_view v = *value;
@@ -31,8 +23,10 @@ std::optional<Credentials> basic_credentials(const Headers& headers) {
   if (!decoded) return std::nullopt;
   auto colon = decoded->find(':');
   if (colon == std::string::npos) return std::nullopt;
-  return Credentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
+  return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
 }
+
+namespace {
 
 // The query string first, then a form body: a parameter in both is read from the query.
 std::optional<std::string> parameter(const HttpRequest& request, const QueryParams& form, std::string_view name) {
@@ -83,8 +77,8 @@ Outcome answer_token_request(const HttpRequest& request, const AccountDirectory&
     return outcome(wire::unsupported_grant_type(), "fakezoom.oauth.unsupported-grant-type",
                    "Zoom OAuth: missing or unsupported grant_type", true);
   const auto credentials = basic_credentials(request.headers);
-  const AppOfAccount found = credentials ? accounts.find_app(credentials->client_id) : AppOfAccount{};
-  if (!found.app || found.app->client_secret != credentials->client_secret)
+  const AppOfAccount found = credentials ? accounts.find_app(credentials->user) : AppOfAccount{};
+  if (!found.app || found.app->client_secret != credentials->password)
     return outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client", "Zoom OAuth: invalid client credentials",
                    true);
   const auto account_id = parameter(request, form, "account_id");

@@ -24,6 +24,14 @@ Outcome answer_token_request(const HttpRequest& request, const AccountDirectory&
 // The token endpoint's answer with its access_token "[REDACTED]", for the journal.
 std::string redact_issued_token(const std::string& body);
 
+// `Authorization: Basic base64(user:password)`, the user ending at the first colon: the token
+// endpoint's client id and secret, the admin page's token.
+struct BasicCredentials {
+  std::string user;
+  std::string password;
+};
+std::optional<BasicCredentials> basic_credentials(const Headers& headers);
+
 // RFC 4648 base64 (padding optional); nothing for anything else.
 std::optional<std::string> base64_decode(std::string_view text);
 
