@@ -3,7 +3,7 @@
 serve` and compares each answer with the status and Zoom code its comment gives, so the pages
 never drift from the binary.
 
-  check_readme.py README DOCS_DIR FAKEZOOM_EXE FIXTURES_DIR
+  check_readme.py README DOCS_DIR FAKEZOOM_EXE FAKEZOOM_CLIENT_EXE FIXTURES_DIR
 
 A checked block is a ```sh block right after the line `<!-- checked by tests/readme -->`. Each
 command in it (continued with a trailing backslash) is run once, in order, by bash, with
@@ -11,8 +11,9 @@ http://127.0.0.1:8080 pointing at a server on a free port (one per page) and $A 
 /__admin. Its comment (after "  # " on the same line, or the lines starting with "# " that
 follow) must name the HTTP status, e.g. "# 201 {...}" or "# HTTP 400 {...}", and may name
 Zoom's code as `"code":1001` or `code 1001`; "# curl: (56) ..." expects curl to fail with that
-exit code instead. A line `fakezoom serve FLAGS &` in a block starts that page's server afresh
-with those flags (the port is the checker's). Exits 0 when every command answers as written, 1
+exit code instead. A line `fakezoom serve FLAGS &` (or `scripts/serve FLAGS`) starts that
+page's server afresh with those flags (the port is the checker's); any other command
+(`scripts/make-cert`, `fakezoom-client`) must exit 0. A page's commands run in a scratch folder. Exits 0 when every command answers as written, 1
 naming each one that does not, 2 on usage.
 """
 import glob
@@ -79,10 +80,10 @@ def expected(comment):
 class Server:
     """`fakezoom serve` on a free port, with a page's flags."""
 
-    def __init__(self, exe, fixtures, flags):
+    def __init__(self, exe, fixtures, flags, cwd):
         self.flags = flags
         args = [exe, "serve", "--fixtures", fixtures, "--port", "0", "--log", "off"] + flags
-        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=cwd)
         self.port = None
         for line in self.process.stdout:
             if line.startswith("{"):
@@ -97,20 +98,24 @@ class Server:
 
 
 def serve_flags(command):
-    """The flags of a `fakezoom serve ... &` line, or None when the command is not one."""
-    if not command.startswith("fakezoom serve"):
+    """The flags of a `fakezoom serve ... &` (or `scripts/serve ...`) line, or None when the
+    command is not one."""
+    if not command.startswith("fakezoom serve") and not command.startswith("scripts/serve"):
         return None
-    return shlex.split(command.rstrip("&").strip())[2:]
+    words = shlex.split(command.rstrip("&").strip())
+    return words[2:] if words[0] == "fakezoom" else words[1:]
 
 
-def check_page(path, exe, fixtures):
-    """(commands run, failures) for one page."""
+def check_page(path, tools):
+    """(commands run, failures) for one page. Commands run in a scratch folder of their own."""
     with open(path, encoding="utf-8") as f:
         checked = commands(f.read(), path)
     if not checked:
         return 0, 0
     name = os.path.relpath(path)
-    server = Server(exe, fixtures, [])
+    workdir = tempfile.TemporaryDirectory()
+    exe, fixtures = tools["fakezoom"], tools["fixtures"]
+    server = Server(exe, fixtures, [], workdir.name)
     failures = 0
     try:
         with tempfile.NamedTemporaryFile() as body_file:
@@ -119,27 +124,39 @@ def check_page(path, exe, fixtures):
                 flags = serve_flags(command)
                 if flags is not None:
                     server.stop()
-                    server = Server(exe, fixtures, flags)
+                    server = Server(exe, fixtures, flags, workdir.name)
                     ok = server.port is not None
                     print(("ok   " if ok else "FAIL ") + where + ("" if ok else "\n     fakezoom serve did not start"))
                     failures += not ok
                     continue
                 if server.process.poll() is not None:  # a page's /__admin/shutdown ended it
-                    server = Server(exe, fixtures, server.flags)
+                    server = Server(exe, fixtures, server.flags, workdir.name)
                 if server.port is None:
                     print(f"FAIL {where}\n     fakezoom serve did not start")
                     failures += 1
+                    continue
+                run = re.sub(r"(https?://127\.0\.0\.1):8080", rf"\1:{server.port}", command)
+                if not command.startswith("curl "):
+                    # A project command (scripts/make-cert, fakezoom-client): it must succeed.
+                    run = re.sub(r"^scripts/", tools["root"] + "/scripts/", run)
+                    run = re.sub(r"^build/\S*/fakezoom-client", tools["client"], run)
+                    done = subprocess.run(["bash", "-c", run], capture_output=True, text=True, timeout=60,
+                                          cwd=workdir.name)
+                    if done.returncode != 0:
+                        print(f"FAIL {where}\n     exited {done.returncode}: {(done.stderr or done.stdout)[:300]}")
+                        failures += 1
+                    else:
+                        print(f"ok   {where}")
                     continue
                 want_status, want_code, want_exit = expected(comment)
                 if want_status is None and want_exit is None:
                     print(f"FAIL {where}\n     its comment names no HTTP status: {comment!r}")
                     failures += 1
                     continue
-                base = f"http://127.0.0.1:{server.port}"
-                run = command.replace("http://127.0.0.1:8080", base)
                 run += f" -s -o {body_file.name} -w '%{{http_code}}'"
-                env = dict(os.environ, A=f"{base}/__admin")
-                done = subprocess.run(["bash", "-c", run], capture_output=True, text=True, timeout=30, env=env)
+                env = dict(os.environ, A=f"http://127.0.0.1:{server.port}/__admin")
+                done = subprocess.run(["bash", "-c", run], capture_output=True, text=True, timeout=30, env=env,
+                                      cwd=workdir.name)
                 with open(body_file.name, encoding="utf-8", errors="replace") as f:
                     body = f.read()
                 if "/shutdown" in command:
@@ -170,18 +187,21 @@ def check_page(path, exe, fixtures):
                     print(f"ok   {where}")
     finally:
         server.stop()
+        workdir.cleanup()
     return len(checked), failures
 
 
 def main(argv):
-    if len(argv) != 5:
+    if len(argv) != 6:
         print(__doc__, file=sys.stderr)
         return 2
-    readme, docs, exe, fixtures = argv[1:]
+    readme, docs, exe, client, fixtures = argv[1:]
+    tools = {"fakezoom": os.path.abspath(exe), "client": os.path.abspath(client),
+             "fixtures": os.path.abspath(fixtures), "root": os.path.dirname(os.path.abspath(readme))}
     pages = [readme] + sorted(glob.glob(os.path.join(docs, "*.md")))
     total = failures = 0
     for page in pages:
-        n, failed = check_page(page, exe, fixtures)
+        n, failed = check_page(page, tools)
         total += n
         failures += failed
     if not total:
