@@ -226,3 +226,59 @@ TEST_CASE("with an admin token, a browser may give it as HTTP Basic's password",
     CHECK(engine.handle(request).status == 401);
   }
 }
+
+namespace {
+// A Server-to-Server token from the engine's own /oauth/token, with the shipped app's credentials.
+std::string issued_token(Engine& engine) {
+  HttpRequest request = admin("POST", "/oauth/token",
+                              {{"grant_type", "account_credentials"}, {"account_id", "fakezoom-account-1"}});
+  request.headers.set("Authorization", "Basic ZmFrZXpvb20tY2xpZW50LWlkOmZha2V6b29tLWNsaWVudC1zZWNyZXQ=");
+  auto response = engine.handle(request);
+  REQUIRE(response.status == 200);
+  return body_json(response)["access_token"];
+}
+
+HttpRequest seed_with(const std::string& token) {
+  HttpRequest request = zoom_request("GET", "/v2/users/me/token", {{"type", "zak"}});
+  request.headers.set("Authorization", "Bearer " + token);
+  return request;
+}
+}  // namespace
+
+TEST_CASE("the admin API expires an OAuth token now, so a client's refresh path is testable without waiting",
+          "[unit][admin][oauth]") {
+  Engine engine = engine_with({.auth = {AuthMode::strict, 401}});
+  const std::string token = issued_token(engine);
+  const std::string other = issued_token(engine);
+  REQUIRE(engine.handle(seed_with(token)).status == 200);
+
+  SECTION("one token: it answers Zoom's expired 401, the others still work") {
+    HttpRequest expire = admin("POST", "/__admin/oauth/tokens/expire");
+    expire.body = json{{"access_token", token}}.dump();
+    auto answer = engine.handle(expire);
+    CHECK(answer.status == 200);
+    CHECK(body_json(answer)["expired"] == 1);
+    auto refused = engine.handle(seed_with(token));
+    CHECK(refused.status == 401);
+    CHECK(body_json(refused)["code"] == 124);
+    CHECK(body_json(refused)["message"] == "Access token is expired.");
+    CHECK(engine.handle(seed_with(other)).status == 200);
+    CHECK(body_json(engine.handle(expire))["expired"] == 0);  // already expired
+  }
+  SECTION("no body: every token") {
+    auto answer = engine.handle(admin("POST", "/__admin/oauth/tokens/expire"));
+    CHECK(body_json(answer)["expired"] == 2);
+    CHECK(body_json(engine.handle(seed_with(other)))["message"] == "Access token is expired.");
+  }
+  SECTION("a token fakezoom never issued: 404, and a body without one: 400 naming the field") {
+    HttpRequest expire = admin("POST", "/__admin/oauth/tokens/expire");
+    expire.body = R"({"access_token":"fz.never"})";
+    CHECK(engine.handle(expire).status == 404);
+    expire.body = R"({"token":"x"})";
+    auto bad = engine.handle(expire);
+    CHECK(bad.status == 400);
+    CHECK(body_json(bad)["errors"][0]["source"]["pointer"] == "/access_token");
+    // An unknown token still reads as not issued, not as expired.
+    CHECK(body_json(engine.handle(seed_with("fz.never")))["message"] == "Invalid access token.");
+  }
+}

@@ -141,6 +141,8 @@ const std::vector<AdminRoute>& admin_routes() {
       {"PUT", "/state", "replace the account (validated)", [](const AdminCall& c) { return put_state(c.request, c.context); }},
       {"POST", "/state/reset", "the account back to its seed", [](const AdminCall& c) { return reset_state(c.context); }},
       {"POST", "/state/save", "write the state file", [](const AdminCall& c) { return save_state(c.context); }},
+      {"POST", "/oauth/tokens/expire", "expire one OAuth token ({\"access_token\"}) or, without a body, every one",
+       [](const AdminCall& c) { return expire_tokens(c.request, c.context); }},
       {"GET", "/webhooks", "the webhook subscriptions and delivery counts", [](const AdminCall& c) { return list_webhooks(c.context); }},
       {"GET", "/webhooks/deliveries", "every delivery attempt; ?event=, ?wait=N&timeout=S",
        [](const AdminCall& c) { return list_deliveries(c.request, c.context); }},

@@ -47,6 +47,8 @@ HttpResponse put_state(const HttpRequest& request, AdminContext context);
 HttpResponse reset_state(AdminContext context);
 HttpResponse save_state(AdminContext context);
 
+HttpResponse expire_tokens(const HttpRequest& request, AdminContext context);
+
 HttpResponse list_webhooks(AdminContext context);
 HttpResponse list_deliveries(const HttpRequest& request, AdminContext context);
 HttpResponse send_event(const HttpRequest& request, AdminContext context);

@@ -57,6 +57,28 @@ std::optional<std::string> TokenAuthority::account_of_token(std::string_view acc
   return it->second.account_id;
 }
 
+std::size_t TokenAuthority::expire(std::optional<std::string_view> access_token) {
+  const auto now = clock_->now();
+  std::lock_guard lock(mutex_);
+  std::size_t ended = 0;
+  const auto end = [&](Grant& grant) {
+    if (grant.expires_at <= now) return;
+    grant.expires_at = now;  // check() says expired from this instant on
+    ++ended;
+  };
+  if (access_token) {
+    if (auto it = tokens_.find(std::string(*access_token)); it != tokens_.end()) end(it->second);
+  } else {
+    for (auto& [token, grant] : tokens_) end(grant);
+  }
+  return ended;
+}
+
+bool TokenAuthority::issued(std::string_view access_token) const {
+  std::lock_guard lock(mutex_);
+  return tokens_.count(std::string(access_token)) > 0;
+}
+
 std::size_t TokenAuthority::size() const {
   std::lock_guard lock(mutex_);
   return tokens_.size();

@@ -57,8 +57,8 @@ struct ServerOptions {
   // without an answer (httplib 0.11.4 has no whole-request deadline).
   std::chrono::milliseconds read_timeout = http::SocketOptions{}.read_timeout;
   std::size_t max_header_count = http::SocketOptions{}.max_header_count;  // more get 431 (Apache's LimitRequestFields)
-  // When set, the admin API needs `Authorization: Bearer <token>` or `X-Admin-Token: <token>`
-  // and answers Zoom's 401 without it.
+  // When set, the admin API needs `Authorization: Bearer <token>`, `X-Admin-Token: <token>` or
+  // HTTP Basic with the token as the password, and answers Zoom's 401 without it.
   std::optional<std::string> admin_token;
   LogFormat log = LogFormat::off;
   // Where access-log lines go (one call per request, no newline); stderr when empty.

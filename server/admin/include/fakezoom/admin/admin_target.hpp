@@ -17,6 +17,7 @@
 #include "fakezoom/webhooks/outbox.hpp"
 #include "fakezoom/zoom/fixture_load.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
+#include "fakezoom/zoom/token_authority.hpp"
 
 namespace fakezoom {
 
@@ -48,6 +49,7 @@ public:
   virtual Clock::time_point now() const = 0;  // the injected clock's time
   virtual Account& account() = 0;
   virtual StateSave save_state() = 0;  // to the state file, atomically
+  virtual TokenAuthority& tokens() = 0;  // the OAuth tokens issued at /oauth/token
   virtual webhooks::Outbox& webhooks() = 0;  // the subscriptions and what was sent to them
   // Sends the event that tells a change in the account to the subscriptions that want it.
   virtual void tell(const AccountChange& change) = 0;

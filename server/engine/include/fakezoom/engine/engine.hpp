@@ -38,7 +38,7 @@ struct EngineOptions {
   std::string admin_prefix{kDefaultAdminPrefix};
   std::size_t journal_capacity = Journal::kDefaultCapacity;  // 0: no journal
   bool journal_secrets = false;  // keep tokens in the journal instead of "[REDACTED]"
-  // When set, admin requests need `Authorization: Bearer <token>` (or `X-Admin-Token: <token>`)
+  // When set, admin requests need `Authorization: Bearer <token>` (or `X-Admin-Token: <token>`, or HTTP Basic with the token as the password, for a browser)
   // and get Zoom's 401 without it.
   std::optional<std::string> admin_token;
   Settings settings;             // at start-up; POST /__admin/reset goes back to them
@@ -98,7 +98,7 @@ public:
   std::uint64_t generation() const override;  // 1 at start-up, +1 for every swap
   const EngineOptions& options() const { return options_; }
   // The tokens POST /oauth/token issued; `tokens().account_of_token(t)` names a caller's account.
-  TokenAuthority& tokens() { return tokens_; }
+  TokenAuthority& tokens() override { return tokens_; }
   const TokenAuthority& tokens() const { return tokens_; }
 
   // Swaps in a whole new set; requests already running finish on the old one. Its accounts

@@ -54,6 +54,11 @@ public:
   // never issued (any token under --auth any).
   std::optional<std::string> account_of_token(std::string_view access_token) const;
   std::size_t size() const;
+  // Ends a token now, as an hour passing would: it then answers "Access token is expired.", so
+  // a client's refresh path is testable without waiting. Without a token, every one still
+  // valid. Returns how many were valid and are now expired.
+  std::size_t expire(std::optional<std::string_view> access_token = std::nullopt);
+  bool issued(std::string_view access_token) const;  // expired or not, and not yet forgotten
 
   // What POST /oauth/token answers as "api_url": where this server serves the API. The HTTP
   // server sets it once it knows its port; until then the request's Host header stands in.
