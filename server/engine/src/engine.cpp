@@ -192,7 +192,7 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
 void Engine::tell(const AccountChange& change) { tell(*fixtures(), std::make_shared<const AccountChange>(change)); }
 
 void Engine::tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChange> change) {
-  if (!outbox_->wants(change->event)) return;  // nothing built when nobody listens
+  if (!change || !outbox_->wants(change->event)) return;  // nothing built when nobody listens
   // With Server-to-Server OAuth the operator is the account's owner ("me").
   webhooks::EventOperator by{fixtures.accounts.empty() ? "fakezoom" : fixtures.accounts.accounts().front().id, "", ""};
   if (auto owner = account_->owner_id()) {
@@ -215,7 +215,9 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);
-  if (outcome.change && outcome.response.status < 300) tell(fixtures, outcome.change);
+  // Nothing is made when no subscription wants the event.
+  if (outcome.change && outcome.response.status < 300 && outbox_->wants(outcome.change->event))
+    tell(fixtures, outcome.change->make());
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);

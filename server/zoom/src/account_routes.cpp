@@ -83,11 +83,19 @@ Outcome refused(HttpResponse response, const Route& route, AccountRoute which, s
 }
 
 // An answer that changed the account, with the event that tells it.
+Outcome changed(HttpResponse response, const Route& route, AccountRoute which, std::string what, ChangeNotice notice) {
+  Outcome outcome = answered(std::move(response), route, which, std::move(what));
+  outcome.change = std::move(notice);
+  return outcome;
+}
+
+// The same with the change made already (none: nothing to tell).
 Outcome changed(HttpResponse response, const Route& route, AccountRoute which, std::string what,
                 std::shared_ptr<const AccountChange> change) {
-  Outcome outcome = answered(std::move(response), route, which, std::move(what));
-  outcome.change = std::move(change);
-  return outcome;
+  if (!change) return answered(std::move(response), route, which, std::move(what));
+  std::string event = change->event;
+  return changed(std::move(response), route, which, std::move(what),
+                 ChangeNotice{std::move(event), [change = std::move(change)] { return change; }});
 }
 
 // The body as a JSON object, or Zoom's answer to one that is not.
@@ -329,9 +337,10 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       if (!problems.empty()) return refused(wire::validation_failed(problems), route, which, "validation failed");
       auto created = account.create_meeting(user_id, meeting_from_fields(*body));
       if (!created) return refused(wire::user_not_found(target), route, which, "unknown host");
-      const auto stored = meeting_answer(account, *created.value);
-      return changed(shaped_answer(route, 201, stored), route, which, "meeting created",
-                     meeting_change("meeting.created", stored));
+      auto stored = meeting_answer(account, *created.value);
+      auto answer = shaped_answer(route, 201, stored);
+      return changed(std::move(answer), route, which, "meeting created",
+                     ChangeNotice{"meeting.created", [stored = std::move(stored)] { return meeting_change("meeting.created", stored); }});
     }
 
     case AccountRoute::get_meeting: {

@@ -2,7 +2,9 @@
 // and why. The journal, the admin API and rate limits read it.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "fakezoom/model/http_message.hpp"
@@ -11,6 +13,14 @@ namespace fakezoom {
 
 struct PreparedAnswer;  // render.hpp
 struct AccountChange;   // account_change.hpp
+
+// What an answer changed in the account, as the Zoom event that tells it: the event's name
+// now, the change itself made only when a webhook subscription wants that event (most servers
+// have none, and making it costs a create a tenth of its time).
+struct ChangeNotice {
+  std::string event;
+  std::function<std::shared_ptr<const AccountChange>()> make;
+};
 
 struct Outcome {
   HttpResponse response;
@@ -26,7 +36,7 @@ struct Outcome {
   // journal then shares it instead of copying it.
   std::shared_ptr<const PreparedAnswer> prepared;
   // What the answer changed in the account, when it changed something (the webhooks tell it).
-  std::shared_ptr<const AccountChange> change;
+  std::optional<ChangeNotice> change;
 
   // Answers with `response` by a rule (Zoom's or fakezoom's) instead of a prepared example:
   // names it (example_id, example_name, and a reason that says the same) and sets the
