@@ -1,5 +1,7 @@
 #include "fakezoom/engine/engine.hpp"
 
+#include "fakezoom/zoom/authorize_endpoint.hpp"
+
 #include "fakezoom/engine/app_subscriptions.hpp"
 #include "fakezoom/model/account_change.hpp"
 #include "fakezoom/webhooks/account_event.hpp"
@@ -210,8 +212,9 @@ void Engine::tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChang
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const bool token_request = is_token_request(request);
-  Outcome outcome = token_request ? answer_token_request(request, fixtures.accounts, tokens_)
-                                  : respond(fixtures, request, options_.body_mode,
+  Outcome outcome = token_request                  ? answer_token_request(request, fixtures.accounts, tokens_)
+                    : is_authorize_request(request) ? answer_authorize_request(request, fixtures.accounts, tokens_)
+                                                    : respond(fixtures, request, options_.body_mode,
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);

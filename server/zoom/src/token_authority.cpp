@@ -74,6 +74,45 @@ std::size_t TokenAuthority::expire(std::optional<std::string_view> access_token)
   return ended;
 }
 
+std::string TokenAuthority::issue_code(AuthorizationCode code) {
+  const auto now = clock_->now();
+  code.expires_at = now + kCodeLifetime;
+  std::lock_guard lock(mutex_);
+  std::string text = "fzc" + hex(++issued_) + hex(random_()) + hex(random_());
+  // Codes nobody redeemed stay bounded: the expired ones go when many are held.
+  if (codes_.size() >= 1024)
+    std::erase_if(codes_, [&](const auto& entry) { return entry.second.expires_at <= now; });
+  codes_.emplace(text, std::move(code));
+  return text;
+}
+
+std::optional<AuthorizationCode> TokenAuthority::redeem_code(std::string_view code) {
+  const auto now = clock_->now();
+  std::lock_guard lock(mutex_);
+  auto it = codes_.find(std::string(code));
+  if (it == codes_.end()) return std::nullopt;
+  AuthorizationCode found = std::move(it->second);
+  codes_.erase(it);  // once, whatever the answer
+  if (found.expires_at <= now) return std::nullopt;
+  return found;
+}
+
+std::string TokenAuthority::issue_refresh(RefreshGrant grant) {
+  std::lock_guard lock(mutex_);
+  std::string text = "fzr." + hex(++issued_) + "." + hex(random_()) + hex(random_());
+  refresh_.emplace(text, std::move(grant));
+  return text;
+}
+
+std::optional<RefreshGrant> TokenAuthority::spend_refresh(std::string_view refresh_token, std::string_view client_id) {
+  std::lock_guard lock(mutex_);
+  auto it = refresh_.find(std::string(refresh_token));
+  if (it == refresh_.end() || it->second.client_id != client_id) return std::nullopt;
+  RefreshGrant grant = std::move(it->second);
+  refresh_.erase(it);
+  return grant;
+}
+
 bool TokenAuthority::issued(std::string_view access_token) const {
   std::lock_guard lock(mutex_);
   return tokens_.count(std::string(access_token)) > 0;

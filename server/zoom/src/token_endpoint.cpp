@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include <openssl/sha.h>
+
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/model/url_codec.hpp"
@@ -61,6 +63,85 @@ Outcome outcome(HttpResponse response, std::string id, std::string name, bool ma
   return out;
 }
 
+HttpResponse token_answer(const HttpRequest& request, const TokenAuthority& tokens, const IssuedToken& issued,
+                          const std::string* refresh_token) {
+  nlohmann::ordered_json body = {{"access_token", issued.access_token}, {"token_type", "bearer"}};
+  if (refresh_token) body["refresh_token"] = *refresh_token;
+  body["expires_in"] = issued.expires_in.count();
+  body["scope"] = space_separated(issued.grant.scopes);
+  body["api_url"] = api_url_for(request, tokens);
+  HttpResponse response;
+  response.status = 200;
+  response.headers.set("Content-Type", "application/json");
+  response.headers.set("Cache-Control", "no-store");  // RFC 6749 5.1
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return response;
+}
+
+// RFC 7636 4.6: S256 is BASE64URL(SHA256(verifier)) without padding; plain is the verifier.
+bool verifier_matches(const AuthorizationCode& code, const std::string& verifier) {
+  if (code.code_challenge_method != "S256") return verifier == code.code_challenge;
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string encoded;
+  for (std::size_t i = 0; i < sizeof digest; i += 3) {
+    const unsigned n = (digest[i] << 16) | ((i + 1 < sizeof digest ? digest[i + 1] : 0) << 8) |
+                       (i + 2 < sizeof digest ? digest[i + 2] : 0);
+    const std::size_t chars = std::min<std::size_t>(4, (sizeof digest - i) * 4 / 3 + 1);
+    for (std::size_t k = 0; k < chars; ++k) encoded += kAlphabet[(n >> (18 - 6 * k)) & 0x3f];
+  }
+  return encoded == code.code_challenge;
+}
+
+// grant_type=authorization_code and refresh_token, a user-level app's: the client is HTTP Basic
+// with its secret, or (a public client, PKCE required) its client_id alone. Each answer
+// carries a new refresh token; the one spent is gone.
+Outcome user_grant(const HttpRequest& request, const QueryParams& form, const std::string& grant_type,
+                   const AccountDirectory& accounts, TokenAuthority& tokens) {
+  const auto credentials = basic_credentials(request.headers);
+  AppOfAccount found;
+  if (credentials) {
+    found = accounts.find_app(credentials->user);
+    if (found.app && found.app->client_secret != credentials->password) found = {};
+  } else if (auto id = parameter(request, form, "client_id")) {
+    found = accounts.find_app(*id);
+  }
+  if (!found.app)
+    return outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client", "Zoom OAuth: invalid client credentials", true);
+  RefreshGrant grant;
+  if (grant_type == "authorization_code") {
+    const std::string text = parameter(request, form, "code").value_or("");
+    auto code = tokens.redeem_code(text);
+    if (!code || code->client_id != found.app->client_id)
+      return outcome(wire::oauth_error("Invalid authorization code " + text, "invalid_grant"),
+                     "fakezoom.oauth.invalid-code", "Zoom OAuth: unknown, used or expired authorization code", true);
+    if (parameter(request, form, "redirect_uri").value_or("") != code->redirect_uri)
+      return outcome(wire::oauth_error("Redirect URI mismatch.", "invalid_grant"), "fakezoom.oauth.redirect-mismatch",
+                     "Zoom OAuth: redirect_uri is not the authorization's", true);
+    if (!code->code_challenge.empty()) {
+      auto verifier = parameter(request, form, "code_verifier");
+      if (!verifier || !verifier_matches(*code, *verifier))
+        return outcome(wire::oauth_error("Invalid code_verifier", "invalid_grant"), "fakezoom.oauth.invalid-verifier",
+                       "Zoom OAuth: the PKCE verifier does not match the challenge", true);
+    } else if (!credentials) {
+      return outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client",
+                     "Zoom OAuth: a client without its secret must use PKCE", true);
+    }
+    grant = {code->account_id, code->client_id, code->scopes};
+  } else {
+    auto spent = tokens.spend_refresh(parameter(request, form, "refresh_token").value_or(""), found.app->client_id);
+    if (!spent)
+      return outcome(wire::oauth_error("Invalid Token!", "invalid_grant"), "fakezoom.oauth.invalid-refresh-token",
+                     "Zoom OAuth: unknown or already rotated refresh token", true);
+    grant = std::move(*spent);
+  }
+  const IssuedToken issued = tokens.issue(grant.account_id, grant.client_id, grant.scopes);
+  const std::string refresh = tokens.issue_refresh(std::move(grant));
+  return outcome(token_answer(request, tokens, issued, &refresh), "fakezoom.oauth.user-token-issued",
+                 "Zoom OAuth: user access token issued", true);
+}
+
 }  // namespace
 
 bool is_token_request(const HttpRequest& request) { return request.path == kTokenPath; }
@@ -73,6 +154,8 @@ Outcome answer_token_request(const HttpRequest& request, const AccountDirectory&
   // Zoom's order, as far as observed answers show it: the grant type, then the client, then
   // the account.
   const auto grant_type = parameter(request, form, "grant_type");
+  if (grant_type == "authorization_code" || grant_type == "refresh_token")
+    return user_grant(request, form, *grant_type, accounts, tokens);
   if (!grant_type || *grant_type != "account_credentials")
     return outcome(wire::unsupported_grant_type(), "fakezoom.oauth.unsupported-grant-type",
                    "Zoom OAuth: missing or unsupported grant_type", true);
@@ -86,24 +169,16 @@ Outcome answer_token_request(const HttpRequest& request, const AccountDirectory&
     return outcome(wire::invalid_account_id(), "fakezoom.oauth.invalid-account-id",
                    "Zoom OAuth: the account id is not the app's", true);
 
-  IssuedToken issued = tokens.issue(found.account->id, found.app->client_id, found.app->scopes);
-  nlohmann::ordered_json body = {{"access_token", issued.access_token},
-                                 {"token_type", "bearer"},
-                                 {"expires_in", issued.expires_in.count()},
-                                 {"scope", space_separated(issued.grant.scopes)},
-                                 {"api_url", api_url_for(request, tokens)}};
-  HttpResponse response;
-  response.status = 200;
-  response.headers.set("Content-Type", "application/json");
-  response.headers.set("Cache-Control", "no-store");  // RFC 6749 5.1
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return outcome(std::move(response), "fakezoom.oauth.token-issued", "Zoom OAuth: access token issued", true);
+  const IssuedToken issued = tokens.issue(found.account->id, found.app->client_id, found.app->scopes);
+  return outcome(token_answer(request, tokens, issued, nullptr), "fakezoom.oauth.token-issued",
+                 "Zoom OAuth: access token issued", true);
 }
 
 std::string redact_issued_token(const std::string& body) {
   auto json = nlohmann::ordered_json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object() || !json.contains("access_token")) return body;
   json["access_token"] = "[REDACTED]";
+  if (json.contains("refresh_token")) json["refresh_token"] = "[REDACTED]";
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

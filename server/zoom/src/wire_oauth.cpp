@@ -7,19 +7,15 @@
 
 namespace fakezoom::wire {
 
-namespace {
-
 HttpResponse oauth_error(std::string_view reason, std::string_view error) {
   HttpResponse response;
   response.status = 400;
   response.headers.set("Content-Type", "application/json");
   // Zoom's order: reason first.
   nlohmann::ordered_json body = {{"reason", std::string(reason)}, {"error", std::string(error)}};
-  response.body = body.dump();
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);  // reasons may quote the request
   return response;
 }
-
-}  // namespace
 
 HttpResponse invalid_client() { return oauth_error("Invalid client_id or client_secret", "invalid_client"); }
 HttpResponse unsupported_grant_type() { return oauth_error("unsupported grant type", "unsupported_grant_type"); }

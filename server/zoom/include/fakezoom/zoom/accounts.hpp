@@ -24,6 +24,10 @@ struct OAuthApp {
   // Signs every notification of the app's event subscriptions (Zoom's "Secret Token").
   std::string secret_token;
   std::vector<AppEventSubscription> event_subscriptions;
+  // A user-level OAuth app: where GET /oauth/authorize may send the user back (exact match,
+  // as Zoom's app settings and allow list do). Empty: Server-to-Server only.
+  std::vector<std::string> redirect_uris;
+  bool user_denies = false;  // "consent": "deny": the user declines, as a test of that path needs
 };
 
 // A Zoom account as Server-to-Server OAuth sees it: its id and its apps (the account that

@@ -31,6 +31,24 @@ struct IssuedToken {
   Grant grant;
 };
 
+// What a user authorized at GET /oauth/authorize: redeemed once for tokens at POST /oauth/token.
+struct AuthorizationCode {
+  std::string account_id;
+  std::string client_id;
+  std::string redirect_uri;  // the token request must send the same one
+  std::string code_challenge;  // PKCE (RFC 7636); empty: none was sent
+  std::string code_challenge_method;  // "S256" or "plain"
+  std::vector<std::string> scopes;
+  Clock::time_point expires_at;
+};
+
+// What a refresh token stands for: the grant its next access token gets.
+struct RefreshGrant {
+  std::string account_id;
+  std::string client_id;
+  std::vector<std::string> scopes;
+};
+
 // What a bearer token is worth, at one instant.
 struct TokenStatus {
   enum class State { unknown, expired, valid };
@@ -54,6 +72,18 @@ public:
   // never issued (any token under --auth any).
   std::optional<std::string> account_of_token(std::string_view access_token) const;
   std::size_t size() const;
+
+  // Zoom's authorization codes are good for five minutes, once (Zoom's OAuth page).
+  static constexpr std::chrono::minutes kCodeLifetime{5};
+  // A new code for what `code` says (its expires_at is set here).
+  std::string issue_code(AuthorizationCode code);
+  // The code's grant, once: a second redemption, or one after five minutes, finds nothing.
+  std::optional<AuthorizationCode> redeem_code(std::string_view code);
+  // A refresh token for `grant`; rotate() spends one and gives the next (the old one then
+  // finds nothing), as Zoom rotates them on every refresh.
+  std::string issue_refresh(RefreshGrant grant);
+  // Only the client it was issued to may spend it; anyone else finds nothing and leaves it.
+  std::optional<RefreshGrant> spend_refresh(std::string_view refresh_token, std::string_view client_id);
   // Ends a token now, as an hour passing would: it then answers "Access token is expired.", so
   // a client's refresh path is testable without waiting. Without a token, every one still
   // valid. Returns how many were valid and are now expired.
@@ -73,6 +103,8 @@ private:
   std::shared_ptr<Clock> clock_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Grant> tokens_;
+  std::unordered_map<std::string, AuthorizationCode> codes_;
+  std::unordered_map<std::string, RefreshGrant> refresh_;
   std::mt19937_64 random_;
   std::uint64_t issued_ = 0;
   std::string api_url_;

@@ -19,6 +19,11 @@ HttpResponse unsupported_grant_type();
 // 400 {"reason":"Invalid Account Id","error":"invalid_request"}
 HttpResponse invalid_account_id();
 
+// Any other {"reason","error"} answer of Zoom's OAuth endpoints, status 400:
+// "invalid_grant" for a code or refresh token that is unknown, used, expired or not the
+// client's ({"reason":"Invalid Token!","error":"invalid_grant"} after a refresh rotated it).
+HttpResponse oauth_error(std::string_view reason, std::string_view error);
+
 // Code 124 with the status the auth options give (401 as observed, or the spec's 400).
 HttpResponse access_token_expired(int status);
 HttpResponse invalid_access_token(int status);
