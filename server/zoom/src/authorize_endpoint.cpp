@@ -55,15 +55,14 @@ Outcome answer_authorize_request(const HttpRequest& request, const AccountDirect
     return outcome(wire::oauth_error("Invalid redirect: " + redirect_uri, "invalid_request"),
                    "fakezoom.oauth.authorize-invalid-redirect", "Zoom OAuth: redirect_uri is not one of the app's");
 
-  std::vector<std::pair<std::string, std::string>> back;
+  // Every answer from here goes back to the app, with the state it sent.
   const auto state = first_value(request.query, "state");
-  const auto with_state = [&] {
-    if (state) back.emplace_back("state", *state);
-    return back;
+  const auto back = [&](std::vector<std::pair<std::string, std::string>> fields) {
+    if (state) fields.emplace_back("state", *state);
+    return redirect(redirect_uri, fields);
   };
   if (param("response_type") != "code") {
-    back.emplace_back("error", "unsupported_response_type");
-    return outcome(redirect(redirect_uri, with_state()), "fakezoom.oauth.authorize-unsupported-response-type",
+    return outcome(back({{"error", "unsupported_response_type"}}), "fakezoom.oauth.authorize-unsupported-response-type",
                    "Zoom OAuth: response_type is not code");
   }
   const std::string challenge = param("code_challenge");
@@ -71,14 +70,11 @@ Outcome answer_authorize_request(const HttpRequest& request, const AccountDirect
   std::string method = param("code_challenge_method");
   if (method.empty()) method = "plain";
   if (!challenge.empty() && method != "S256" && method != "plain") {
-    back.emplace_back("error", "invalid_request");
-    back.emplace_back("error_description", "code_challenge_method must be S256 or plain");
-    return outcome(redirect(redirect_uri, with_state()), "fakezoom.oauth.authorize-invalid-request",
+    return outcome(back({{"error", "invalid_request"}, {"error_description", "code_challenge_method must be S256 or plain"}}), "fakezoom.oauth.authorize-invalid-request",
                    "Zoom OAuth: unknown code_challenge_method");
   }
   if (found.app->user_denies) {
-    back.emplace_back("error", "access_denied");
-    return outcome(redirect(redirect_uri, with_state()), "fakezoom.oauth.authorize-denied",
+    return outcome(back({{"error", "access_denied"}}), "fakezoom.oauth.authorize-denied",
                    "Zoom OAuth: the user declined (the app's consent is deny)");
   }
   const std::string code = tokens.issue_code({.account_id = found.account->id,
@@ -88,8 +84,7 @@ Outcome answer_authorize_request(const HttpRequest& request, const AccountDirect
                                               .code_challenge_method = challenge.empty() ? "" : method,
                                               .scopes = found.app->scopes,
                                               .expires_at = {}});
-  back.emplace_back("code", code);
-  return outcome(redirect(redirect_uri, with_state()), "fakezoom.oauth.authorized",
+  return outcome(back({{"code", code}}), "fakezoom.oauth.authorized",
                  "Zoom OAuth: the user authorized the app");
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include <nlohmann/json.hpp>
@@ -83,14 +84,11 @@ bool verifier_matches(const AuthorizationCode& code, const std::string& verifier
   if (code.code_challenge_method != "S256") return verifier == code.code_challenge;
   unsigned char digest[SHA256_DIGEST_LENGTH];
   SHA256(reinterpret_cast<const unsigned char*>(verifier.data()), verifier.size(), digest);
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string encoded;
-  for (std::size_t i = 0; i < sizeof digest; i += 3) {
-    const unsigned n = (digest[i] << 16) | ((i + 1 < sizeof digest ? digest[i + 1] : 0) << 8) |
-                       (i + 2 < sizeof digest ? digest[i + 2] : 0);
-    const std::size_t chars = std::min<std::size_t>(4, (sizeof digest - i) * 4 / 3 + 1);
-    for (std::size_t k = 0; k < chars; ++k) encoded += kAlphabet[(n >> (18 - 6 * k)) & 0x3f];
-  }
+  unsigned char text[4 * ((sizeof digest + 2) / 3) + 1];
+  const int length = EVP_EncodeBlock(text, digest, sizeof digest);  // base64, padded
+  std::string encoded(reinterpret_cast<const char*>(text), static_cast<std::size_t>(length));
+  while (!encoded.empty() && encoded.back() == '=') encoded.pop_back();
+  for (char& c : encoded) c = c == '+' ? '-' : c == '/' ? '_' : c;  // base64url
   return encoded == code.code_challenge;
 }
 
