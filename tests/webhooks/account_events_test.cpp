@@ -79,6 +79,11 @@ TEST_CASE("meetings created, updated and deleted through the API send Zoom's mee
   CHECK(created["payload"]["object"]["topic"] == "Standup");
   CHECK(created["payload"]["operation"] == "single");
   CHECK(created["payload"].dump().rfind(R"({"account_id":)", 0) == 0);  // Zoom's envelope order
+  // The object's keys in the order of Zoom's meeting.created example, kept as text until sent.
+  const std::string object = receiver.received().body;
+  CHECK(object.find(R"("object":{"uuid":)") != std::string::npos);
+  CHECK(object.find(R"("host_id":)") < object.find(R"("topic":)"));
+  CHECK(object.find(R"("topic":)") < object.find(R"("join_url":)"));
 
   REQUIRE(zoom.call("PATCH", "/v2/meetings/" + id, {{"topic", "Retro"}}).status == 204);
   const json updated = delivered(zoom, receiver, 2);
@@ -91,6 +96,10 @@ TEST_CASE("meetings created, updated and deleted through the API send Zoom's mee
   CHECK(deleted["event"] == "meeting.deleted");
   CHECK(deleted["payload"]["object"]["topic"] == "Retro");
   CHECK_FALSE(deleted["payload"].contains("old_object"));
+  std::vector<std::string> created_keys, deleted_keys;  // the create's kept as text, the delete's not
+  for (const auto& [key, value] : created["payload"]["object"].items()) created_keys.push_back(key);
+  for (const auto& [key, value] : deleted["payload"]["object"].items()) deleted_keys.push_back(key);
+  CHECK(created_keys == deleted_keys);
 
   SECTION("a user created meanwhile goes to nobody: the subscription lists meeting events only") {
     zoom.create_user("quiet@example.com");

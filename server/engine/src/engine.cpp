@@ -191,20 +191,26 @@ void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
                          std::move(name));
 }
 
-void Engine::tell(const AccountChange& change) { tell(*fixtures(), std::make_shared<const AccountChange>(change)); }
+void Engine::tell(const AccountChange& change) {
+  tell(*fixtures(), {change.event, [change = std::make_shared<const AccountChange>(change)] { return change; }});
+}
 
-void Engine::tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChange> change) {
-  if (!change || !outbox_->wants(change->event)) return;  // nothing built when nobody listens
-  // With Server-to-Server OAuth the operator is the account's owner ("me").
+void Engine::tell(const FixtureSet& fixtures, ChangeNotice notice) {
+  if (!notice.make || !outbox_->wants(notice.event)) return;  // nothing built when nobody listens
+  // With Server-to-Server OAuth the operator is the account's owner ("me"): read now, while
+  // the account is as the change left it.
   webhooks::EventOperator by{fixtures.accounts.empty() ? "fakezoom" : fixtures.accounts.accounts().front().id, "", ""};
   if (auto owner = account_->owner_id()) {
     by.id = *owner;
     by.email = account_->user_email(*owner);
   }
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now().time_since_epoch()).count();
-  // Made when first sent; the catalog lives as long as the outbox's workers.
-  std::string name = change->event;
-  outbox_->publish(std::move(name), [&catalog = outbox_->catalog(), change = std::move(change), by = std::move(by), now] {
+  // The change and its event are made by the worker that first sends it, from what the answer
+  // captured: under load most events are dropped unsent. The catalog lives as long as the
+  // outbox's workers.
+  std::string name = notice.event;
+  outbox_->publish(std::move(name), [&catalog = outbox_->catalog(), make = std::move(notice.make), by = std::move(by), now] {
+    const auto change = make();
     return webhooks::account_event(catalog, *change, by, now);
   });
 }
@@ -218,9 +224,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get());
   if (options_.rate_limits && !token_request) limit_rate(request, outcome);
-  // Nothing is made when no subscription wants the event.
-  if (outcome.change && outcome.response.status < 300 && outbox_->wants(outcome.change->event))
-    tell(fixtures, outcome.change->make());
+  if (outcome.change && outcome.response.status < 300) tell(fixtures, std::move(*outcome.change));
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);
     return misbehaviour_for(request.headers, outcome.route_id, outcome.example_id, overrides_, settings_);

@@ -71,6 +71,27 @@ std::shared_ptr<const AccountChange> meeting_change(std::string event, const jso
   return change;
 }
 
+ChangeNotice meeting_notice(std::string event, const json& meeting) {
+  std::string object = "{";
+  for (const char* key : kMeetingKeys) {
+    auto it = meeting.find(key);
+    if (it == meeting.end() || (it->is_string() && it->get_ref<const std::string&>().empty())) continue;
+    if (object.size() > 1) object += ',';
+    object += json(key).dump();
+    object += ':';
+    object += it->dump();
+  }
+  object += '}';
+  std::string name = event;
+  return {std::move(name), [event = std::move(event), object = std::move(object)] {
+            auto change = std::make_shared<AccountChange>();
+            change->event = event;
+            change->object = ordered_json::parse(object);  // in the order it was written
+            change->extra = {{"operation", "single"}};
+            return std::shared_ptr<const AccountChange>(std::move(change));
+          }};
+}
+
 std::shared_ptr<const AccountChange> meeting_updated(const json& before, const json& after, const json& changes) {
   auto change = updated("meeting.updated", before, after, changes);
   change->extra = {{"operation", "single"}};

@@ -338,9 +338,8 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       auto created = account.create_meeting(user_id, meeting_from_fields(*body));
       if (!created) return refused(wire::user_not_found(target), route, which, "unknown host");
       auto stored = meeting_answer(account, *created.value);
-      auto answer = shaped_answer(route, 201, stored);
-      return changed(std::move(answer), route, which, "meeting created",
-                     ChangeNotice{"meeting.created", [stored = std::move(stored)] { return meeting_change("meeting.created", stored); }});
+      return changed(shaped_answer(route, 201, stored), route, which, "meeting created",
+                     meeting_notice("meeting.created", stored));
     }
 
     case AccountRoute::get_meeting: {

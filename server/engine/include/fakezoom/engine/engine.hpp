@@ -131,7 +131,7 @@ private:
   std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
   // Publishes the event that tells a change in the account, when a subscription wants it.
-  void tell(const FixtureSet& fixtures, std::shared_ptr<const AccountChange> change);
+  void tell(const FixtureSet& fixtures, ChangeNotice notice);
 
   mutable std::mutex fixtures_mutex_;  // guards the pointer only; a FixtureSet never changes
   std::shared_ptr<const FixtureSet> fixtures_;

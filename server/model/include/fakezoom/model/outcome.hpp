@@ -16,7 +16,9 @@ struct AccountChange;   // account_change.hpp
 
 // What an answer changed in the account, as the Zoom event that tells it: the event's name
 // now, the change itself made only when a webhook subscription wants that event (most servers
-// have none, and making it costs a create a tenth of its time).
+// have none, and making it costs a create a tenth of its time), and then on a webhook worker's
+// thread when the event is first sent (under load most are dropped unsent). So `make` holds
+// copies of what it needs, never references into the account, and runs at most once.
 struct ChangeNotice {
   std::string event;
   std::function<std::shared_ptr<const AccountChange>()> make;
