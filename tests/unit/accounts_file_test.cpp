@@ -76,15 +76,16 @@ TEST_CASE("an app's event subscriptions are read with its secret token, or repor
   check_one_problem(app_head + tail, pointer);
 }
 
-TEST_CASE("a user-level app's redirect URIs and consent are read, or reported with their JSON pointer", "[unit][oauth]") {
+TEST_CASE("a user-level app's redirect URIs, consent and user are read, or reported with their JSON pointer", "[unit][oauth]") {
   const std::string app_head = R"({"accounts":[{"id":"a","apps":[{"client_id":"c","client_secret":"s","scopes":[],)";
   SECTION("usable ones") {
     const auto fixtures = fixture_set_from_text(
-        "accounts.json", app_head + R"("redirect_uris":["http://localhost:3000/cb","https://app.example/cb"],"consent":"deny"}]}]})");
+        "accounts.json", app_head + R"("redirect_uris":["http://localhost:3000/cb","https://app.example/cb"],"consent":"deny","user":"ana@example.com"}]}]})");
     const auto* app = fixtures.accounts.find_app("c").app;
     REQUIRE(app);
     CHECK(app->redirect_uris == std::vector<std::string>{"http://localhost:3000/cb", "https://app.example/cb"});
     CHECK(app->user_denies);
+    CHECK(app->user == "ana@example.com");
   }
   auto [tail, pointer] = GENERATE(table<std::string, std::string>({
       {R"("redirect_uris":"http://localhost/"}]}]})", "/accounts/0/apps/0/redirect_uris"},
@@ -92,6 +93,8 @@ TEST_CASE("a user-level app's redirect URIs and consent are read, or reported wi
       {R"("redirect_uris":[3]}]}]})", "/accounts/0/apps/0/redirect_uris/0"},
       {R"("consent":"maybe"}]}]})", "/accounts/0/apps/0/consent"},
       {R"("consent":false}]}]})", "/accounts/0/apps/0/consent"},
+      {R"("user":""}]}]})", "/accounts/0/apps/0/user"},
+      {R"("user":7}]}]})", "/accounts/0/apps/0/user"},
   }));
   INFO(tail);
   check_one_problem(app_head + tail, pointer);

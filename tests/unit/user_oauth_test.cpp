@@ -21,8 +21,10 @@ const std::string kChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
 struct Zoom {
   std::shared_ptr<ManualClock> clock = std::make_shared<ManualClock>();
-  Engine engine{std::shared_ptr<const FixtureSet>(&shipped_fixtures(), [](const FixtureSet*) {}),
-                {.clock = clock, .auth = {AuthMode::strict, 401}}};
+  Engine engine;
+  explicit Zoom(AuthMode mode = AuthMode::strict)
+      : engine(std::shared_ptr<const FixtureSet>(&shipped_fixtures(), [](const FixtureSet*) {}),
+               {.clock = clock, .auth = {mode, 401}}) {}
 
   HttpResponse authorize(QueryParams query) {
     HttpRequest request = zoom_request("GET", "/oauth/authorize", std::move(query));
@@ -158,4 +160,83 @@ TEST_CASE("each refresh returns a new refresh token and the old one then answers
   CHECK(again.status == 400);
   CHECK(again.body == R"({"reason":"Invalid Token!","error":"invalid_grant"})");
   CHECK(zoom.token("grant_type=refresh_token&refresh_token=" + body["refresh_token"].get<std::string>()).status == 200);
+}
+
+namespace {
+
+HttpResponse call(Engine& engine, const std::string& method, const std::string& path, const std::string& access_token,
+                  const std::string& body = "") {
+  HttpRequest request = zoom_request(method, path);
+  request.headers.set("Authorization", "Bearer " + access_token);
+  if (!body.empty()) {
+    request.headers.set("Content-Type", "application/json");
+    request.body = body;
+  }
+  return engine.handle(request);
+}
+
+std::string server_token(Engine& engine) {
+  HttpRequest request = zoom_request("POST", "/oauth/token", {{"grant_type", "account_credentials"}, {"account_id", "fakezoom-account-1"}});
+  // base64("fakezoom-admin-client-id:fakezoom-admin-client-secret")
+  request.headers.set("Authorization", "Basic ZmFrZXpvb20tYWRtaW4tY2xpZW50LWlkOmZha2V6b29tLWFkbWluLWNsaWVudC1zZWNyZXQ=");
+  auto answer = engine.handle(request);
+  REQUIRE(answer.status == 200);
+  return body_json(answer)["access_token"];
+}
+
+}  // namespace
+
+TEST_CASE("a user-level token's me is the user who authorized the app, and their meetings are their own", "[unit][oauth][state]") {
+  // The shipped user app names Ana as the user who authorizes it; the account's owner is jchill.
+  auto mode = GENERATE(AuthMode::strict, AuthMode::any);
+  INFO((mode == AuthMode::strict ? "--auth strict" : "--auth any"));
+  Zoom zoom(mode);
+  const std::string user_token = body_json(zoom.token(redeem_form(zoom.code())))["access_token"];
+  const std::string owner_token = server_token(zoom.engine);
+
+  CHECK(body_json(call(zoom.engine, "GET", "/v2/users/me", user_token))["id"] == "z8yBXksmRcOG2cXkbHHpqA");
+  CHECK(body_json(call(zoom.engine, "GET", "/v2/users/me", owner_token))["id"] == "KdYKjnimT4KPd8FFgQt9FQ");
+
+  auto created = call(zoom.engine, "POST", "/v2/users/me/meetings", user_token, R"({"topic":"Ana's","type":2})");
+  REQUIRE(created.status == 201);
+  CHECK(body_json(created)["host_id"] == "z8yBXksmRcOG2cXkbHHpqA");
+  auto listed = [&](const std::string& token) {
+    return body_json(call(zoom.engine, "GET", "/v2/users/me/meetings", token))["meetings"].dump();
+  };
+  CHECK_THAT(listed(user_token), Catch::Contains("Ana's"));
+  CHECK_THAT(listed(owner_token), !Catch::Contains("Ana's"));
+}
+
+TEST_CASE("revoke answers success and ends the access token and its refresh token together", "[unit][oauth]") {
+  Zoom zoom;
+  auto first = body_json(zoom.token(redeem_form(zoom.code())));
+  const std::string access = first["access_token"], refresh = first["refresh_token"];
+  auto revoke = [&](const std::string& token, bool basic = true) {
+    HttpRequest request = zoom_request("POST", "/oauth/revoke", {{"token", token}});
+    request.headers.remove("Authorization");
+    if (basic) request.headers.set("Authorization", kBasic);
+    return zoom.engine.handle(request);
+  };
+  SECTION("revoking the access token") {
+    auto answer = revoke(access);
+    CHECK(answer.status == 200);
+    CHECK(answer.body == R"({"status":"success"})");
+    CHECK(zoom.me(access) == 401);
+    CHECK(body_json(zoom.token("grant_type=refresh_token&refresh_token=" + refresh))["error"] == "invalid_grant");
+  }
+  SECTION("revoking the refresh token") {
+    REQUIRE(revoke(refresh).status == 200);
+    CHECK(zoom.me(access) == 401);
+  }
+  SECTION("another authorization of the same app lives on") {
+    auto second = body_json(zoom.token(redeem_form(zoom.code())));
+    REQUIRE(revoke(access).status == 200);
+    CHECK(zoom.me(second["access_token"]) == 200);
+  }
+  SECTION("a token already ended is no error; a wrong client is") {
+    REQUIRE(revoke(access).status == 200);
+    CHECK(revoke(access).body == R"({"status":"success"})");
+    CHECK(body_json(revoke(access, false))["error"] == "invalid_client");
+    CHECK(zoom.me(access) == 401);
+  }
 }

@@ -219,6 +219,7 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const bool token_request = is_token_request(request);
   Outcome outcome = token_request                  ? answer_token_request(request, fixtures.accounts, tokens_)
+                    : is_revoke_request(request)    ? answer_revoke_request(request, fixtures.accounts, tokens_)
                     : is_authorize_request(request) ? answer_authorize_request(request, fixtures.accounts, tokens_)
                                                     : respond(fixtures, request, options_.body_mode,
                                             caller_auth(request, options_.auth, tokens_),

@@ -22,9 +22,10 @@ std::optional<std::string_view> bearer_token(const Headers& headers) {
 }
 
 CallerAuth caller_auth(const HttpRequest& request, const AuthOptions& options, const TokenAuthority& tokens) {
-  CallerAuth caller{options, {}};
-  if (options.mode != AuthMode::strict) return caller;
+  CallerAuth caller{options, {}, {}};
+  if (options.mode != AuthMode::strict && !tokens.has_user_tokens()) return caller;
   if (auto token = bearer_token(request.headers)) caller.token = tokens.check(*token);
+  if (caller.token.grant) caller.me = caller.token.grant->user_id;
   return caller;
 }
 

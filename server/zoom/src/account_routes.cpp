@@ -225,16 +225,20 @@ PageSizes page_sizes(AccountRoute route) {
   return {30, 300};                                          // 2018 spec, #/parameters/PageSize
 }
 
-std::string resolve_user(const Account& account, std::string_view user) {
-  if (user == "me") return account.owner_id().value_or("me");
-  return std::string(user);
+std::string resolve_user(const Account& account, std::string_view user, std::string_view me) {
+  if (user != "me") return std::string(user);
+  if (me.empty()) return account.owner_id().value_or("me");
+  // A user-level token's user, as the accounts fixture names it: by id or email. One the
+  // account no longer has stays as named, and is answered as an unknown user.
+  if (auto found = account.user(me)) return found->id;
+  return std::string(me);
 }
 
 std::optional<Outcome> answer_from_account(Account& account, const Route& route, AccountRoute which,
                                            const PathParams& params, const QueryParams& query,
-                                           const HttpRequest& request) {
+                                           const HttpRequest& request, std::string_view me) {
   const std::string target = params.empty() ? "" : params.front().second;
-  const std::string user_id = resolve_user(account, target);
+  const std::string user_id = resolve_user(account, target, me);
 
   switch (which) {
     case AccountRoute::none:

@@ -83,7 +83,8 @@ Outcome answer_authorize_request(const HttpRequest& request, const AccountDirect
                                               .code_challenge = challenge,
                                               .code_challenge_method = challenge.empty() ? "" : method,
                                               .scopes = found.app->scopes,
-                                              .expires_at = {}});
+                                              .expires_at = {},
+                                              .user_id = found.app->user});
   return outcome(back({{"code", code}}), "fakezoom.oauth.authorized",
                  "Zoom OAuth: the user authorized the app");
 }

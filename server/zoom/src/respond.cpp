@@ -135,7 +135,7 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
                 &route);
   if (auto refused = check_body(route, request)) return std::move(*refused);
   if (auto user = param_value(lookup.params, "userId")) {
-    const bool known = account ? account->has_user(resolve_user(*account, *user)) : knows_user(fixtures, route, *user);
+    const bool known = account ? account->has_user(resolve_user(*account, *user, caller.me)) : knows_user(fixtures, route, *user);
     if (!known) {
       if (const Example* not_found = first_with_status(route, 404))
         return from_example(route, *not_found, lookup.params, mode, "Zoom rule: unknown user " + *user);
@@ -147,7 +147,7 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
     if (auto meeting = param_value(lookup.params, "meetingId"); meeting && !account->meeting(*meeting))
       return rule(wire::meeting_not_found(*meeting), "fakezoom.unknown-meeting", "Zoom rule: unknown meeting", true,
                   &route);
-    if (auto answer = answer_from_account(*account, route, account_route(route), lookup.params, query, request))
+    if (auto answer = answer_from_account(*account, route, account_route(route), lookup.params, query, request, caller.me))
       return std::move(*answer);
   }
 

@@ -18,10 +18,20 @@ TokenAuthority::TokenAuthority(std::shared_ptr<Clock> clock)
     : clock_(clock ? std::move(clock) : system_clock()), random_(std::random_device{}()) {}
 
 IssuedToken TokenAuthority::issue(std::string account_id, std::string client_id, std::vector<std::string> scopes) {
+  return issue_grant({std::move(account_id), std::move(client_id), std::move(scopes), {}, {}, {}});
+}
+
+IssuedToken TokenAuthority::issue(const RefreshGrant& grant) {
+  has_user_tokens_.store(true, std::memory_order_relaxed);
+  return issue_grant({grant.account_id, grant.client_id, grant.scopes, {}, grant.user_id, grant.authorization});
+}
+
+IssuedToken TokenAuthority::issue_grant(Grant grant) {
   const auto now = clock_->now();
   IssuedToken issued;
   issued.expires_in = kLifetime;
-  issued.grant = Grant{std::move(account_id), std::move(client_id), std::move(scopes), now + kLifetime};
+  grant.expires_at = now + kLifetime;
+  issued.grant = std::move(grant);
   std::lock_guard lock(mutex_);
   // Opaque, unguessable enough for a fake, and never the same twice in one server (the
   // counter); "fz" tells a reader whose token it is.
@@ -111,6 +121,34 @@ std::optional<RefreshGrant> TokenAuthority::spend_refresh(std::string_view refre
   RefreshGrant grant = std::move(it->second);
   refresh_.erase(it);
   return grant;
+}
+
+bool TokenAuthority::revoke(std::string_view token, std::string_view client_id) {
+  std::lock_guard lock(mutex_);
+  const std::string key(token);
+  std::string authorization;
+  if (auto it = tokens_.find(key); it != tokens_.end() && it->second.client_id == client_id) {
+    authorization = it->second.authorization;
+    tokens_.erase(it);
+  } else if (auto refresh = refresh_.find(key); refresh != refresh_.end() && refresh->second.client_id == client_id) {
+    authorization = refresh->second.authorization;
+    refresh_.erase(refresh);
+  } else {
+    return false;
+  }
+  if (!authorization.empty()) {
+    std::erase_if(tokens_, [&](const auto& entry) { return entry.second.authorization == authorization; });
+    std::erase_if(refresh_, [&](const auto& entry) { return entry.second.authorization == authorization; });
+  }
+  return true;
+}
+
+std::size_t TokenAuthority::end_authorizations(std::string_view client_id, std::string_view user_id) {
+  std::lock_guard lock(mutex_);
+  const auto of_user = [&](const auto& entry) {
+    return !entry.second.authorization.empty() && entry.second.client_id == client_id && entry.second.user_id == user_id;
+  };
+  return std::erase_if(tokens_, of_user) + std::erase_if(refresh_, of_user);
 }
 
 bool TokenAuthority::issued(std::string_view access_token) const {

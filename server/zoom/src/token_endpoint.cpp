@@ -92,19 +92,28 @@ bool verifier_matches(const AuthorizationCode& code, const std::string& verifier
   return encoded == code.code_challenge;
 }
 
-// grant_type=authorization_code and refresh_token, a user-level app's: the client is HTTP Basic
-// with its secret, or (a public client, PKCE required) its client_id alone. Each answer
-// carries a new refresh token; the one spent is gone.
+// A user-level app's client: HTTP Basic with its secret, or (a public client) its client_id
+// alone. Nothing found for a wrong secret or an unknown id.
+struct Client {
+  AppOfAccount found;
+  bool with_secret = false;
+};
+
+Client client_of(const HttpRequest& request, const QueryParams& form, const AccountDirectory& accounts) {
+  if (const auto credentials = basic_credentials(request.headers)) {
+    AppOfAccount found = accounts.find_app(credentials->user);
+    if (found.app && found.app->client_secret != credentials->password) found = {};
+    return {found, true};
+  }
+  if (auto id = parameter(request, form, "client_id")) return {accounts.find_app(*id), false};
+  return {};
+}
+
+// grant_type=authorization_code and refresh_token, a user-level app's; a public client must use
+// PKCE. Each answer carries a new refresh token; the one spent is gone.
 Outcome user_grant(const HttpRequest& request, const QueryParams& form, const std::string& grant_type,
                    const AccountDirectory& accounts, TokenAuthority& tokens) {
-  const auto credentials = basic_credentials(request.headers);
-  AppOfAccount found;
-  if (credentials) {
-    found = accounts.find_app(credentials->user);
-    if (found.app && found.app->client_secret != credentials->password) found = {};
-  } else if (auto id = parameter(request, form, "client_id")) {
-    found = accounts.find_app(*id);
-  }
+  const auto [found, credentials] = client_of(request, form, accounts);
   if (!found.app)
     return outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client", "Zoom OAuth: invalid client credentials", true);
   RefreshGrant grant;
@@ -126,7 +135,8 @@ Outcome user_grant(const HttpRequest& request, const QueryParams& form, const st
       return outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client",
                      "Zoom OAuth: a client without its secret must use PKCE", true);
     }
-    grant = {code->account_id, code->client_id, code->scopes};
+    // The code names this authorization: the tokens it leads to end together on revoke.
+    grant = {code->account_id, code->client_id, code->scopes, code->user_id, text};
   } else {
     auto spent = tokens.spend_refresh(parameter(request, form, "refresh_token").value_or(""), found.app->client_id);
     if (!spent)
@@ -134,7 +144,7 @@ Outcome user_grant(const HttpRequest& request, const QueryParams& form, const st
                      "Zoom OAuth: unknown or already rotated refresh token", true);
     grant = std::move(*spent);
   }
-  const IssuedToken issued = tokens.issue(grant.account_id, grant.client_id, grant.scopes);
+  const IssuedToken issued = tokens.issue(grant);
   const std::string refresh = tokens.issue_refresh(std::move(grant));
   return outcome(token_answer(request, tokens, issued, &refresh), "fakezoom.oauth.user-token-issued",
                  "Zoom OAuth: user access token issued", true);
@@ -143,6 +153,41 @@ Outcome user_grant(const HttpRequest& request, const QueryParams& form, const st
 }  // namespace
 
 bool is_token_request(const HttpRequest& request) { return request.path == kTokenPath; }
+
+bool is_revoke_request(const HttpRequest& request) { return request.path == kRevokePath; }
+
+// Zoom's "Revoke an access token" (POST https://zoom.us/oauth/revoke, Basic client auth, the
+// token in the query or a form body) answers {"status":"success"}. As RFC 7009 2.2 has it, a
+// token that is unknown or already ended is answered the same: revoking it again is no error.
+Outcome answer_revoke_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens) {
+  auto revoke_outcome = [](HttpResponse response, std::string id, std::string name) {
+    Outcome out = outcome(std::move(response), std::move(id), std::move(name), true);
+    out.route_id = "post-oauth-revoke";
+    return out;
+  };
+  if (request.method != "POST") {
+    Outcome out = outcome(wire::method_not_allowed(request.method, kRevokePath, "POST"), "fakezoom.method-not-allowed",
+                          "No documented " + request.method + " on this path", false);
+    out.route_id = "post-oauth-revoke";
+    return out;
+  }
+  const QueryParams form = form_fields(request);
+  const auto client = client_of(request, form, accounts);
+  if (!client.found.app)
+    return revoke_outcome(wire::invalid_client(), "fakezoom.oauth.invalid-client", "Zoom OAuth: invalid client credentials");
+  const auto token = parameter(request, form, "token");
+  if (!token || token->empty())
+    return revoke_outcome(wire::oauth_error("Missing token", "invalid_request"), "fakezoom.oauth.revoke-missing-token",
+                          "Zoom OAuth: revoke without a token");
+  const bool ended = tokens.revoke(*token, client.found.app->client_id);
+  HttpResponse response;
+  response.status = 200;
+  response.headers.set("Content-Type", "application/json");
+  response.body = R"({"status":"success"})";
+  return revoke_outcome(std::move(response), ended ? "fakezoom.oauth.revoked" : "fakezoom.oauth.revoked-nothing",
+                        ended ? "Zoom OAuth: the token and its authorization's others ended"
+                              : "Zoom OAuth: no such token of this client (answered as success, RFC 7009)");
+}
 
 Outcome answer_token_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens) {
   if (request.method != "POST")

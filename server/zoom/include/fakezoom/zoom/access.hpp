@@ -17,13 +17,17 @@ namespace fakezoom {
 struct CallerAuth {
   AuthOptions options;
   TokenStatus token;  // what the bearer token is worth; only looked at under strict
+  // Who "me" is: a user-level app's token's user, whatever the auth mode; empty: the
+  // account's owner (a Server-to-Server token, or any token under --auth any).
+  std::string me;
 };
 
 // The token of `Authorization: Bearer <token>` (scheme case-insensitive, blanks trimmed);
 // nothing when there is none or it is empty. The view points into `headers`.
 std::optional<std::string_view> bearer_token(const Headers& headers);
 
-// Under strict: looks the request's bearer token up in `tokens`. Under any: no lookup.
+// Under strict: looks the request's bearer token up in `tokens`. Under any: only once a
+// user-level token was issued, for its user.
 CallerAuth caller_auth(const HttpRequest& request, const AuthOptions& options, const TokenAuthority& tokens);
 
 struct AccessDenied {

@@ -35,13 +35,14 @@ struct PageSizes {
 };
 PageSizes page_sizes(AccountRoute route);
 
-// `userId` as the account knows it: `me` is the account's owner.
-std::string resolve_user(const Account& account, std::string_view user);
+// `userId` as the account knows it: `me` is `me_user` (a user-level token's user, by id or
+// email) or, when that is empty, the account's owner.
+std::string resolve_user(const Account& account, std::string_view user, std::string_view me_user = {});
 
 // The account's answer, or nothing when the documented example answers (a documented record
 // not changed since, a route the account does not model). `params` are the route's path values.
 std::optional<Outcome> answer_from_account(Account& account, const Route& route, AccountRoute which,
                                            const PathParams& params, const QueryParams& query,
-                                           const HttpRequest& request);
+                                           const HttpRequest& request, std::string_view me_user = {});
 
 }  // namespace fakezoom

@@ -28,6 +28,9 @@ struct OAuthApp {
   // as Zoom's app settings and allow list do). Empty: Server-to-Server only.
   std::vector<std::string> redirect_uris;
   bool user_denies = false;  // "consent": "deny": the user declines, as a test of that path needs
+  // "user": who authorizes it at GET /oauth/authorize (an id or email of the account's users),
+  // and so who "me" is with its tokens. Empty: the account's owner.
+  std::string user;
 };
 
 // A Zoom account as Server-to-Server OAuth sees it: its id and its apps (the account that

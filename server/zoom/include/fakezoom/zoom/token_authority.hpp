@@ -2,6 +2,7 @@
 // carries and when it expires by the engine's clock. Thread-safe; owned by the Engine.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,11 @@ struct Grant {
   std::string client_id;
   std::vector<std::string> scopes;
   Clock::time_point expires_at;
+  // A user-level app's token: the user who authorized it (id or email, as the accounts fixture
+  // names it), and that authorization, whose tokens end together. Both empty for a
+  // Server-to-Server token, whose "me" is the account's owner.
+  std::string user_id;
+  std::string authorization;
 };
 
 struct IssuedToken {
@@ -40,6 +46,7 @@ struct AuthorizationCode {
   std::string code_challenge_method;  // "S256" or "plain"
   std::vector<std::string> scopes;
   Clock::time_point expires_at;
+  std::string user_id;  // who consented; empty: the account's owner
 };
 
 // What a refresh token stands for: the grant its next access token gets.
@@ -47,6 +54,8 @@ struct RefreshGrant {
   std::string account_id;
   std::string client_id;
   std::vector<std::string> scopes;
+  std::string user_id;
+  std::string authorization;  // see Grant
 };
 
 // What a bearer token is worth, at one instant.
@@ -67,6 +76,8 @@ public:
   explicit TokenAuthority(std::shared_ptr<Clock> clock);
 
   IssuedToken issue(std::string account_id, std::string client_id, std::vector<std::string> scopes);
+  // A user-level app's access token for what a code or refresh token granted.
+  IssuedToken issue(const RefreshGrant& grant);
   TokenStatus check(std::string_view access_token) const;
   // The account a token fakezoom issued belongs to, expired or not; nothing for a token it
   // never issued (any token under --auth any).
@@ -89,6 +100,15 @@ public:
   // valid. Returns how many were valid and are now expired.
   std::size_t expire(std::optional<std::string_view> access_token = std::nullopt);
   bool issued(std::string_view access_token) const;  // expired or not, and not yet forgotten
+  // POST /oauth/revoke: an access or refresh token issued to `client_id` ends, with every other
+  // token of its authorization (Zoom's revoke ends the grant). False when it found none.
+  bool revoke(std::string_view token, std::string_view client_id);
+  // The user removed the app: every token of `client_id` for `user_id` ends. Returns how many
+  // access and refresh tokens that were.
+  std::size_t end_authorizations(std::string_view client_id, std::string_view user_id);
+  // Whether a user-level token was ever issued: only then does `me` need the token looked up
+  // under --auth any.
+  bool has_user_tokens() const { return has_user_tokens_.load(std::memory_order_relaxed); }
 
   // What POST /oauth/token answers as "api_url": where this server serves the API. The HTTP
   // server sets it once it knows its port; until then the request's Host header stands in.
@@ -98,6 +118,7 @@ public:
   const Clock& clock() const { return *clock_; }
 
 private:
+  IssuedToken issue_grant(Grant grant);  // expires_at set here
   void forget_long_expired(Clock::time_point now);  // with mutex_ held
 
   std::shared_ptr<Clock> clock_;
@@ -107,6 +128,7 @@ private:
   std::unordered_map<std::string, RefreshGrant> refresh_;
   std::mt19937_64 random_;
   std::uint64_t issued_ = 0;
+  std::atomic<bool> has_user_tokens_{false};
   std::string api_url_;
 };
 

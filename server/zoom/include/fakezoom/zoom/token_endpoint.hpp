@@ -17,6 +17,14 @@ inline constexpr std::string_view kTokenPath = "/oauth/token";
 
 bool is_token_request(const HttpRequest& request);
 
+inline constexpr std::string_view kRevokePath = "/oauth/revoke";
+
+bool is_revoke_request(const HttpRequest& request);
+
+// POST /oauth/revoke?token=...: ends a user-level app's access or refresh token, and the rest
+// of its authorization; {"status":"success"}.
+Outcome answer_revoke_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens);
+
 // Answers whatever the auth mode; `grant_type` and `account_id` may come in the query string
 // or in an `application/x-www-form-urlencoded` body (real clients do both).
 Outcome answer_token_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens);
