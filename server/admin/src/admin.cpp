@@ -143,6 +143,8 @@ const std::vector<AdminRoute>& admin_routes() {
       {"POST", "/state/save", "write the state file", [](const AdminCall& c) { return save_state(c.context); }},
       {"POST", "/oauth/tokens/expire", "expire one OAuth token ({\"access_token\"}) or, without a body, every one",
        [](const AdminCall& c) { return expire_tokens(c.request, c.context); }},
+      {"POST", "/oauth/deauthorize", "the user removes an app ({\"client_id\"}): its tokens end, app_deauthorized is sent",
+       [](const AdminCall& c) { return deauthorize_app(c.request, c.context); }},
       {"GET", "/webhooks", "the webhook subscriptions and delivery counts", [](const AdminCall& c) { return list_webhooks(c.context); }},
       {"GET", "/webhooks/deliveries", "every delivery attempt; ?event=, ?wait=N&timeout=S",
        [](const AdminCall& c) { return list_deliveries(c.request, c.context); }},

@@ -48,6 +48,7 @@ HttpResponse reset_state(AdminContext context);
 HttpResponse save_state(AdminContext context);
 
 HttpResponse expire_tokens(const HttpRequest& request, AdminContext context);
+HttpResponse deauthorize_app(const HttpRequest& request, AdminContext context);
 
 HttpResponse list_webhooks(AdminContext context);
 HttpResponse list_deliveries(const HttpRequest& request, AdminContext context);
