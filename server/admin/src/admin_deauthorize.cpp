@@ -8,6 +8,7 @@
 #include "fakezoom/model/iso8601.hpp"
 #include "fakezoom/state/account.hpp"
 #include "fakezoom/webhooks/outbox.hpp"
+#include "fakezoom/zoom/account_routes.hpp"
 #include "fakezoom/zoom/accounts.hpp"
 #include "fakezoom/zoom/fixture_set.hpp"
 #include "fakezoom/zoom/token_authority.hpp"
@@ -27,11 +28,8 @@ HttpResponse deauthorize_app(const HttpRequest& request, AdminContext context) {
   if (!found.app) return error(404, "The accounts fixture has no app with client id " + client_id + ".");
 
   const std::size_t ended = context.target.tokens().end_authorizations(client_id, found.app->user);
-  // The user as Zoom names them: the app's user's id, or the owner's when it names none.
-  Account& account = context.target.account();
-  std::string user_id = found.app->user;
-  if (auto user = user_id.empty() ? std::nullopt : account.user(user_id)) user_id = user->id;
-  if (user_id.empty()) user_id = account.owner_id().value_or("");
+  // The user as Zoom names them: who "me" is with the app's tokens.
+  const std::string user_id = resolve_user(context.target.account(), "me", found.app->user);
   const bool retain = fields.value("user_data_retention", false);
   nlohmann::ordered_json payload = {{"account_id", found.account->id},
                                     {"user_id", user_id},

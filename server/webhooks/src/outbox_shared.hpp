@@ -124,14 +124,10 @@ struct Outbox::Shared {
   // Logs every delivery the queue still holds, queued or waiting for a retry, as dropped;
   // returns how many. Lock held.
   std::size_t drop_all(Queue& queue, const std::string& why) {
-    std::size_t n = 0;
-    for (auto* list : {&queue.pending}) {
-      for (const auto& pending : *list) log.add(dropped(pending, queue.subscription, why));
-      n += list->size();
-      list->clear();
-    }
+    for (const auto& pending : queue.pending) log.add(dropped(pending, queue.subscription, why));
     for (const auto& retry : queue.retries) log.add(dropped(retry, queue.subscription, why));
-    n += queue.retries.size();
+    const std::size_t n = queue.pending.size() + queue.retries.size();
+    queue.pending.clear();
     queue.retries.clear();
     return n;
   }

@@ -62,15 +62,6 @@ std::shared_ptr<const AccountChange> user_updated(const AccountUser& before, con
   return updated("user.updated", before.fields, after.fields, changes);
 }
 
-std::shared_ptr<const AccountChange> meeting_change(std::string event, const json& meeting) {
-  auto change = std::make_shared<AccountChange>();
-  change->event = std::move(event);
-  change->object = pick(meeting, kMeetingKeys);
-  // Zoom's meeting events say which occurrences a change touched; a single meeting's is "single".
-  change->extra = {{"operation", "single"}};
-  return change;
-}
-
 ChangeNotice meeting_notice(std::string event, const json& meeting) {
   std::string object = "{";
   for (const char* key : kMeetingKeys) {
@@ -87,6 +78,7 @@ ChangeNotice meeting_notice(std::string event, const json& meeting) {
             auto change = std::make_shared<AccountChange>();
             change->event = event;
             change->object = ordered_json::parse(object);  // in the order it was written
+            // Zoom's meeting events say which occurrences a change touched; a single meeting's is "single".
             change->extra = {{"operation", "single"}};
             return std::shared_ptr<const AccountChange>(std::move(change));
           }};

@@ -371,7 +371,7 @@ std::optional<Outcome> answer_from_account(Account& account, const Route& route,
       auto before = account.meeting(target);
       if (!before || account.delete_meeting(target) != Refusal::none)
         return refused(wire::meeting_not_found(target), route, which, "unknown meeting");
-      return changed(no_content(), route, which, "meeting deleted", meeting_change("meeting.deleted", meeting_json(*before)));
+      return changed(no_content(), route, which, "meeting deleted", meeting_notice("meeting.deleted", meeting_json(*before)));
     }
 
     case AccountRoute::meeting_status: {

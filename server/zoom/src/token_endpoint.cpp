@@ -56,10 +56,11 @@ std::string api_url_for(const HttpRequest& request, const TokenAuthority& tokens
   return host && !host->empty() ? "http://" + *host : std::string();
 }
 
-Outcome outcome(HttpResponse response, std::string id, std::string name, bool matched) {
+Outcome outcome(HttpResponse response, std::string id, std::string name, bool matched,
+                std::string route_id = "post-oauth-token") {
   Outcome out;
   out.matched = matched;
-  out.route_id = "post-oauth-token";
+  out.route_id = std::move(route_id);
   out.answer_by_rule(std::move(response), std::move(id), std::move(name));
   return out;
 }
@@ -161,16 +162,11 @@ bool is_revoke_request(const HttpRequest& request) { return request.path == kRev
 // token that is unknown or already ended is answered the same: revoking it again is no error.
 Outcome answer_revoke_request(const HttpRequest& request, const AccountDirectory& accounts, TokenAuthority& tokens) {
   auto revoke_outcome = [](HttpResponse response, std::string id, std::string name) {
-    Outcome out = outcome(std::move(response), std::move(id), std::move(name), true);
-    out.route_id = "post-oauth-revoke";
-    return out;
+    return outcome(std::move(response), std::move(id), std::move(name), true, "post-oauth-revoke");
   };
-  if (request.method != "POST") {
-    Outcome out = outcome(wire::method_not_allowed(request.method, kRevokePath, "POST"), "fakezoom.method-not-allowed",
-                          "No documented " + request.method + " on this path", false);
-    out.route_id = "post-oauth-revoke";
-    return out;
-  }
+  if (request.method != "POST")
+    return outcome(wire::method_not_allowed(request.method, kRevokePath, "POST"), "fakezoom.method-not-allowed",
+                   "No documented " + request.method + " on this path", false, "post-oauth-revoke");
   const QueryParams form = form_fields(request);
   const auto client = client_of(request, form, accounts);
   if (!client.found.app)

@@ -20,11 +20,10 @@ std::shared_ptr<const AccountChange> user_change(std::string event, const Accoun
 // user.updated: the id and the fields `changes` named, after and before.
 std::shared_ptr<const AccountChange> user_updated(const AccountUser& before, const AccountUser& after,
                                                   const nlohmann::json& changes);
-// meeting.created, meeting.deleted, from meeting_json().
-std::shared_ptr<const AccountChange> meeting_change(std::string event, const nlohmann::json& meeting);
-// The same as a notice for an answer: the event's fields are kept now as one piece of text and
-// the change made from it only when a webhook worker first sends the event (a create's
-// answer holds the whole meeting, and under load most events are dropped unsent).
+// meeting.created, meeting.deleted, from meeting_json(), as a notice for an answer: the event's
+// fields are kept now as one piece of text and the change made from it only when a webhook
+// worker first sends the event (a create's answer holds the whole meeting, and under load most
+// events are dropped unsent).
 ChangeNotice meeting_notice(std::string event, const nlohmann::json& meeting);
 // meeting.updated: the id and the fields `changes` named, after and before.
 std::shared_ptr<const AccountChange> meeting_updated(const nlohmann::json& before, const nlohmann::json& after,
