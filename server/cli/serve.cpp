@@ -292,6 +292,9 @@ int serve(const std::vector<std::string>& argv) {
                               {"examples", fixtures.example_count()}}
                    .dump()
             << std::endl;
+  if (options.proxy_cert)
+    std::cerr << "fakezoom: proxy for api.zoom.us and zoom.us on " << server->url() << ": HTTPS_PROXY=" << server->url()
+              << " with " << *args.last("--proxy") << "/ca.pem trusted (SSL_CERT_FILE, NODE_EXTRA_CA_CERTS)\n";
 
   // A signal asks for the same stop as POST /__admin/shutdown; the main thread waits for
   // either. After an admin shutdown the signal thread is still in sigwait: a SIGTERM aimed at

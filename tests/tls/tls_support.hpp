@@ -28,6 +28,22 @@ inline CertificateFiles make_certificate(const TempDir& dir, const std::string& 
   return {folder + "/cert.pem", folder + "/key.pem"};
 }
 
+// scripts/make-cert --zoom: a throwaway CA and the certificate it signs for zoom.us and
+// api.zoom.us, in dir/name/.
+struct ZoomCertificateFiles {
+  std::string ca;
+  std::string cert;
+  std::string key;
+};
+
+inline ZoomCertificateFiles make_zoom_certificate(const TempDir& dir, const std::string& name = "zoom-ca") {
+  const std::string folder = dir.file(name);
+  const auto made = run({std::string(FAKEZOOM_SOURCE_DIR) + "/scripts/make-cert", "--zoom", folder});
+  INFO(made.err);
+  REQUIRE(made.exit_code == 0);
+  return {folder + "/ca.pem", folder + "/zoom.pem", folder + "/zoom-key.pem"};
+}
+
 inline ServerOptions https_options(const CertificateFiles& files) {
   ServerOptions options;
   options.fixtures = {FAKEZOOM_FIXTURES_DIR};

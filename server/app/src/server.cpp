@@ -81,6 +81,8 @@ http::SocketOptions socket_options(const ServerOptions& options) {
           .port = options.port,
           .tls_cert = options.tls_cert,
           .tls_key = options.tls_key,
+          .proxy_cert = options.proxy_cert,
+          .proxy_key = options.proxy_key,
           .max_body_bytes = options.max_body_bytes,
           .threads = options.threads,
           .max_connections = options.max_connections,

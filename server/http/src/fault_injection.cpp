@@ -8,10 +8,7 @@
 //   (checked: one call per server), so it cannot hand out per-connection sockets.
 // - Server::process_and_close_socket is virtual but private: a subclass may override it but
 //   not call the original, and re-implementing httplib's keep-alive loop is not worth it.
-// What httplib does give the handler is the connection's two endpoints (remote_addr/port,
-// local_addr/port). On Linux the handler finds its own socket among the process's descriptors
-// (/proc/self/fd) by those endpoints; only a faulted request pays for the scan. The connection
-// stays open while its handler runs, so the match cannot be another connection's.
+// What the handler can do is find its own socket (connection_socket.hpp).
 // Then, on that socket:
 // - EMPTY_RESPONSE: shutdown(SHUT_WR) sends FIN before any byte.
 // - RANDOM_DATA_THEN_CLOSE: garbage that is not HTTP, then FIN.
@@ -21,22 +18,16 @@
 // Over HTTPS the same bytes go through the connection's TLS session (httplib 0.11.4 hands the
 // handler its SSL* as Request::ssl; raw bytes on the socket would be a TLS error, not the
 // fault asked for), then close_notify before the FIN: the client meets the same broken HTTP.
-// Finally dup2() puts /dev/null on the descriptor number: the socket itself is closed (which
-// sends the RST) while httplib still holds a valid descriptor that it writes its answer to
-// (ENOTSOCK, no SIGPIPE) and closes. Closing the number ourselves instead would let another
-// thread's new connection reuse it under httplib's feet.
+// Finally release_connection_socket closes the socket under httplib (which sends the RST).
 #include "fault_injection.hpp"
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <netdb.h>
+#include "connection_socket.hpp"
+
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -45,44 +36,6 @@ namespace fakezoom::http {
 namespace {
 
 constexpr std::string_view kGarbage = "lskdu018973t09sylgasjkfg1][]'./.sdlv";  // WireMock's
-
-bool endpoint(int fd, bool peer, std::string& ip, int& port) {
-  sockaddr_storage address{};
-  socklen_t length = sizeof address;
-  auto* raw = reinterpret_cast<sockaddr*>(&address);
-  if ((peer ? getpeername(fd, raw, &length) : getsockname(fd, raw, &length)) != 0) return false;
-  if (address.ss_family != AF_INET && address.ss_family != AF_INET6) return false;
-  char host[NI_MAXHOST];
-  char service[NI_MAXSERV];
-  if (getnameinfo(raw, length, host, sizeof host, service, sizeof service, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
-    return false;
-  ip = host;
-  port = std::atoi(service);
-  return true;
-}
-
-int connection_socket(const httplib::Request& request) {
-  DIR* folder = opendir("/proc/self/fd");
-  if (!folder) return -1;
-  int found = -1;
-  while (dirent* item = readdir(folder)) {
-    if (item->d_name[0] < '0' || item->d_name[0] > '9') continue;
-    const int fd = std::atoi(item->d_name);
-    if (fd == dirfd(folder)) continue;
-    std::string remote_ip, local_ip;
-    int remote_port = 0, local_port = 0;
-    if (!endpoint(fd, true, remote_ip, remote_port) || remote_port != request.remote_port ||
-        remote_ip != request.remote_addr)
-      continue;
-    if (!endpoint(fd, false, local_ip, local_port) || local_port != request.local_port ||
-        local_ip != request.local_addr)
-      continue;
-    found = fd;
-    break;
-  }
-  closedir(folder);
-  return found;
-}
 
 // tls: the connection's TLS session, or null for plain HTTP.
 void send_all(int fd, SSL* tls, std::string_view bytes) {
@@ -106,8 +59,6 @@ void send_all(int fd, SSL* tls, std::string_view bytes) {
 bool inject_fault(Fault fault, const httplib::Request& request) {
   const int fd = connection_socket(request);
   if (fd < 0) return false;
-  const int dev_null = open("/dev/null", O_RDWR | O_CLOEXEC);
-  if (dev_null < 0) return false;
   // Only this handler's thread uses the session while the handler runs.
   SSL* tls = const_cast<SSL*>(request.ssl);
   switch (fault) {
@@ -134,8 +85,7 @@ bool inject_fault(Fault fault, const httplib::Request& request) {
   // A failed SSL_write leaves errors queued on this thread; they must not be mistaken for
   // the next connection's.
   if (tls) ERR_clear_error();
-  dup2(dev_null, fd);
-  close(dev_null);
+  release_connection_socket(fd);
   return true;
 }
 

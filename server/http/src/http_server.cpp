@@ -3,9 +3,11 @@
 #include "fakezoom/engine/engine.hpp"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -14,10 +16,12 @@
 #include <stdexcept>
 #include <thread>
 
+#include "fakezoom/model/outcome.hpp"
 #include "fakezoom/model/wire_errors.hpp"
 #include "fakezoom/http/access_log.hpp"
 #include "connection_pool.hpp"
 #include "fault_injection.hpp"
+#include "forward_proxy.hpp"
 #include "request_guard.hpp"
 #include "tls_server.hpp"
 
@@ -49,6 +53,17 @@ void write_response(const HttpResponse& response, httplib::Response& res) {
   }
 }
 
+// The proxy the options ask for, or none; std::invalid_argument when they ask for it wrongly.
+std::unique_ptr<ForwardProxy> make_proxy(const SocketOptions& options) {
+  if (!options.proxy_cert && !options.proxy_key) return nullptr;
+  if (!options.proxy_cert || !options.proxy_key)
+    throw std::invalid_argument(options.proxy_cert ? "a proxy certificate needs its key (proxy_key)"
+                                                   : "a proxy key needs its certificate (proxy_cert)");
+  // Clients speak plain HTTP to a proxy (HTTPS_PROXY=http://...) and TLS only inside the tunnel.
+  if (options.tls_cert) throw std::invalid_argument("the proxy needs a plain HTTP port: it cannot be combined with tls_cert");
+  return std::make_unique<ForwardProxy>(*options.proxy_cert, *options.proxy_key);
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -57,6 +72,8 @@ struct HttpServer::Impl {
   // An httplib::SSLServer when the options name a certificate and key.
   std::unique_ptr<httplib::Server> http_server = make_http_server(options);
   httplib::Server& http = *http_server;
+  std::unique_ptr<ForwardProxy> proxy = make_proxy(options);
+  std::atomic<bool> closing{false};  // tunnels end when it turns true
   std::thread listener;
   std::thread stopper;  // carries out a shutdown request: never on a request's own thread
   int port = -1;
@@ -89,6 +106,7 @@ struct HttpServer::Impl {
       if (http_stopped) return;
       http_stopped = true;
     }
+    closing = true;
     http.stop();
   }
 
@@ -105,6 +123,32 @@ struct HttpServer::Impl {
       options.log_sink(line);
     else
       std::cerr << line + "\n" << std::flush;
+  }
+
+  // A line for the access log's sink whatever the log format says (JSON when it says json).
+  void warn(const std::string& text, const std::string& json) {
+    const std::string& line = options.log == LogFormat::json ? json : text;
+    if (options.log_sink)
+      options.log_sink(line);
+    else
+      std::cerr << line + "\n" << std::flush;
+  }
+
+  // CONNECT under --proxy: a tunnel to Zoom's hosts, answered here, or 403 for any other target.
+  void connect(const HttpRequest& request, const httplib::Request& req, httplib::Response& res) {
+    if (!ForwardProxy::answers(req.target)) {
+      warn("fakezoom proxy: refused CONNECT " + req.target + " from " + req.remote_addr +
+               " (it answers api.zoom.us:443 and zoom.us:443 itself and forwards nothing)",
+           nlohmann::json{{"event", "proxy_refused"}, {"target", req.target}, {"client", req.remote_addr}}.dump());
+      HttpResponse refusal = wire::refused(
+          403, "fakezoom's proxy answers CONNECT api.zoom.us:443 and zoom.us:443 only; it forwards nothing.");
+      set_matched_stub(refusal, "fakezoom.proxy.refused", "CONNECT to a host fakezoom does not answer");
+      return write_response(refusal, res);
+    }
+    log(request, 200, "fakezoom.proxy", {});
+    if (!proxy->tunnel(req, closing))
+      return write_response(wire::internal_error("fakezoom could not find this connection's socket to open the tunnel."), res);
+    res.set_header(kFaultedMarker, "1");  // logged above; httplib's answer goes to /dev/null
   }
 
   RequestLimits limits() const { return {options.max_header_count}; }
@@ -185,7 +229,10 @@ void HttpServer::Impl::launch() {
       return httplib::Server::HandlerResponse::Handled;
     }
     if (body_follows(req)) return httplib::Server::HandlerResponse::Unhandled;
-    self.answer(read.request, req, res);
+    if (self.proxy && req.method == "CONNECT")
+      self.connect(read.request, req, res);
+    else
+      self.answer(read.request, req, res);
     return httplib::Server::HandlerResponse::Handled;
   });
   // httplib's own refusals (bad request line 400, long target 414, body over the limit 413)

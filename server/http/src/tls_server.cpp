@@ -74,4 +74,13 @@ std::unique_ptr<httplib::Server> make_http_server(const SocketOptions& options) 
   return server;
 }
 
+TlsContext make_tls_context(const std::string& cert, const std::string& key) {
+  check_readable("certificate", cert);
+  check_readable("key", key);
+  TlsContext context(SSL_CTX_new(TLS_server_method()));
+  if (!context) throw std::invalid_argument("OpenSSL could not make a TLS context" + openssl_reason());
+  if (auto problem = load_pair(*context, cert, key); !problem.empty()) throw std::invalid_argument(problem);
+  return context;
+}
+
 }  // namespace fakezoom::http

@@ -48,8 +48,14 @@ std::string space_separated(const std::vector<std::string>& scopes) {
   return out;
 }
 
-// Until the server says where it listens, the caller's Host header tells how it reached us.
+// A client that reached us as zoom.us (through --proxy, or a hosts entry) gets Zoom's own
+// api_url, so it goes on to api.zoom.us the same way. Otherwise where the server listens,
+// and until the server says, the caller's Host header tells how it reached us.
 std::string api_url_for(const HttpRequest& request, const TokenAuthority& tokens) {
+  if (auto host = request.headers.get("Host")) {
+    const std::string_view name = std::string_view(*host).substr(0, host->find(':'));
+    if (iequals(name, "zoom.us") || iequals(name, "api.zoom.us")) return "https://api.zoom.us";
+  }
   auto url = tokens.api_url();
   if (!url.empty()) return url;
   auto host = request.headers.get("Host");

@@ -40,6 +40,10 @@ struct ServerOptions {
   // std::invalid_argument naming the file when one is missing, unreadable or not the other's.
   std::optional<std::string> tls_cert;
   std::optional<std::string> tls_key;
+  // PEM files from scripts/make-cert --zoom: with both, the port is also an HTTP forward proxy
+  // answering CONNECT api.zoom.us:443 and zoom.us:443 itself (docs/proxy.md); not with tls_cert.
+  std::optional<std::string> proxy_cert;
+  std::optional<std::string> proxy_key;
   std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
   std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
   bool verbatim = false;                 // serve examples exactly as documented

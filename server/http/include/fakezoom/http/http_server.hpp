@@ -26,6 +26,11 @@ struct SocketOptions {
   // file when one is missing, unreadable or not the other's.
   std::optional<std::string> tls_cert;
   std::optional<std::string> tls_key;
+  // PEM files (scripts/make-cert --zoom): with both, the server is also an HTTP forward proxy
+  // that answers `CONNECT api.zoom.us:443` and `zoom.us:443` itself with this certificate and
+  // refuses any other target with 403 (docs/proxy.md). Plain HTTP only: not with tls_cert.
+  std::optional<std::string> proxy_cert;
+  std::optional<std::string> proxy_key;
   std::size_t max_body_bytes = 10u << 20;  // larger request bodies get 413
   std::size_t threads = 64;
   std::size_t max_connections = 1024;
