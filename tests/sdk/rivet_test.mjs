@@ -7,12 +7,11 @@
 // calls go through rivet's own baseUrl option.
 //
 // Usage: node rivet_test.mjs FAKEZOOM_EXE FIXTURES_DIR
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { UsersS2SAuthClient } from "@zoom/rivet/users";
 import { MeetingsS2SAuthClient } from "@zoom/rivet/meetings";
+import { startFakezoom } from "./fakezoom.mjs";
 
 const [exe, fixtures] = process.argv.slice(2);
 const app = { id: "fakezoom-admin-client-id", secret: "fakezoom-admin-client-secret" };
@@ -20,22 +19,6 @@ const accountId = "fakezoom-account-1";
 
 let server;
 let origin;
-
-// Starts fakezoom on a free loopback port and resolves once it prints where it listens.
-function startFakezoom() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(exe, ["serve", "--fixtures", fixtures, "--port", "0", "--auth", "strict", "--log", "off"],
-      { stdio: ["ignore", "pipe", "inherit"] });
-    child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`fakezoom exited with ${code} before listening`)));
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      try {
-        const event = JSON.parse(line);
-        if (event.event === "listening") resolve({ child, port: event.port });
-      } catch { /* not a JSON line */ }
-    });
-  });
-}
 
 // A token store holding one token fetched from fakezoom's own /oauth/token.
 async function tokenStoreFromFakezoom() {
@@ -61,10 +44,7 @@ function options(tokenStore) {
 }
 
 before(async () => {
-  const started = await startFakezoom();
-  server = started.child;
-  server.removeAllListeners("exit");
-  origin = `http://127.0.0.1:${started.port}`;
+  ({ child: server, origin } = await startFakezoom(exe, fixtures, ["--auth", "strict"]));
 });
 
 after(() => server?.kill("SIGTERM"));
