@@ -71,6 +71,25 @@ TEST_CASE("account credentials with the right client and account get a bearer to
   }
 }
 
+TEST_CASE("api_url is Zoom's own when the client asked for zoom.us, else where fakezoom listens", "[unit][oauth]") {
+  TokenAuthority tokens(std::make_shared<ManualClock>());
+  tokens.set_api_url("http://127.0.0.1:8080");
+  const auto [host, expected] = GENERATE(table<std::string, std::string>({
+      {"zoom.us", "https://api.zoom.us"},
+      {"ZOOM.us:443", "https://api.zoom.us"},
+      {"api.zoom.us", "https://api.zoom.us"},
+      {"127.0.0.1:8080", "http://127.0.0.1:8080"},
+      {"zoom.us.example.com", "http://127.0.0.1:8080"},
+      {"localhost:8080", "http://127.0.0.1:8080"},
+  }));
+  INFO("Host: " << host);
+  auto request = token_request({{"grant_type", "account_credentials"}, {"account_id", kAccount}});
+  request.headers.set("Host", host);
+  const auto outcome = answer(request, tokens);
+  REQUIRE(outcome.response.status == 200);
+  CHECK(body_json(outcome.response)["api_url"] == expected);
+}
+
 TEST_CASE("the token endpoint answers Zoom's OAuth errors", "[unit][oauth]") {
   const QueryParams good = {{"grant_type", "account_credentials"}, {"account_id", kAccount}};
   SECTION("a wrong secret") {
