@@ -7,12 +7,13 @@
 #include "args.hpp"
 #include "help.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/spec/spec.hpp"
 
 namespace fakezoom::cli {
 
 inline OptionGroup fixture_options() {
   return {"fixtures",
-          {{"--fixtures", "PATH", "./fixtures", "a Postman collection or item, a users or accounts fixture,\nor a folder of them", true},
+          {{"--fixtures", "PATH", "./fixtures", "a Postman collection or item, an OpenAPI 3 or Swagger 2.0 spec,\na users or accounts fixture, or a folder of them", true},
            {"--base-path", "PATH", "from {{baseUrl}}, /v2", "the API's base path, replacing the one from {{baseUrl}}"}}};
 }
 
@@ -27,7 +28,7 @@ inline LoadOptions load_options(const Args& args) { return LoadOptions{args.last
 // Loads, or prints every problem and returns nothing (the caller exits 2).
 inline std::optional<FixtureSet> load_or_report(const Args& args) {
   try {
-    return load_fixtures(fixture_paths(args), load_options(args));
+    return load_fixtures_with_specs(fixture_paths(args), load_options(args), {});
   } catch (const FixtureError& error) {
     std::cerr << "fakezoom: cannot load fixtures: " << error.what() << "\n";
     return std::nullopt;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "yaml_json.hpp"
+
 namespace fakezoom {
 
 std::string line_and_column(const std::string& text, std::size_t byte) {
@@ -21,6 +23,31 @@ bool looks_like_yaml(const std::string& file, const std::string& text) {
   const auto ends_with = [&](std::string_view suffix) { return file.ends_with(suffix); };
   const auto first = text.find_first_not_of(" \t\r\n");
   return ends_with(".yaml") || ends_with(".yml") || (first != std::string::npos && text[first] != '{');
+}
+
+std::optional<nlohmann::json> parse_document(const std::string& file, const std::string& text,
+                                             std::vector<Problem>& problems) {
+  if (looks_like_yaml(file, text)) {
+    std::string error;
+    auto converted = yaml_to_json(text, error);
+    if (!converted) problems.push_back({file, "", "invalid YAML at " + error});
+    return converted;
+  }
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::out_of_range& e) {  // a number like 1e400
+    problems.push_back({file, "", std::string("invalid JSON: ") + e.what()});
+  } catch (const nlohmann::json::parse_error& e) {
+    problems.push_back({file, "", "invalid JSON at " + line_and_column(text, e.byte) + ": " + e.what()});
+  }
+  return std::nullopt;
+}
+
+const nlohmann::json& json_field(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json null;
+  if (!object.is_object()) return null;
+  auto it = object.find(key);
+  return it == object.end() ? null : *it;
 }
 
 std::optional<std::string> read_file_text(const std::string& file, std::string& error) {

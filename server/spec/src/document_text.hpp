@@ -4,6 +4,11 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fakezoom/fixtures/diagnostic.hpp"
 
 namespace fakezoom {
 
@@ -11,6 +16,12 @@ namespace fakezoom {
 std::string line_and_column(const std::string& text, std::size_t byte);
 // YAML when the name ends in .yaml or .yml, or when the text does not start with '{'.
 bool looks_like_yaml(const std::string& file, const std::string& text);
+// The document as JSON, YAML per looks_like_yaml; nothing, with the syntax error's line and
+// column in `problems`, when it is neither.
+std::optional<nlohmann::json> parse_document(const std::string& file, const std::string& text,
+                                             std::vector<Problem>& problems);
+// object[key], or null when `object` is not an object or has no such key.
+const nlohmann::json& json_field(const nlohmann::json& object, const char* key);
 // The whole file; nothing when it cannot be read, and `error` says why.
 std::optional<std::string> read_file_text(const std::string& file, std::string& error);
 

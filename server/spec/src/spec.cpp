@@ -11,7 +11,7 @@
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "fakezoom/fixtures/rules_file.hpp"
 #include "document_text.hpp"
-#include "yaml_json.hpp"
+#include "spec_routes.hpp"
 
 namespace fakezoom {
 
@@ -22,12 +22,7 @@ using nlohmann::json;
 // OpenAPI 3 and Swagger 2.0 name the same eight operations.
 constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
 
-const json& field(const json& object, const char* key) {
-  static const json null;
-  if (!object.is_object()) return null;
-  auto it = object.find(key);
-  return it == object.end() ? null : *it;
-}
+const json& field(const json& object, const char* key) { return json_field(object, key); }
 
 std::string upper(std::string text) {
   for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -227,6 +222,7 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
         put(rules.parameters, std::move(rule));
       rules.body_schema = body_schema(operation, *item, at, refs, rules.body_source);
       spec.operations.push_back(std::move(rules));
+      spec.routes.push_back(operation_route(operation, upper(method), key, at, refs));
     }
   }
 }
@@ -280,27 +276,9 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
 }
 
 Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems) {
-  json document;
-  if (looks_like_yaml(file, text)) {
-    std::string error;
-    auto converted = yaml_to_json(text, error);
-    if (!converted) {
-      problems.push_back({file, "", "invalid YAML at " + error});
-      return Spec{file, "", "", {}};
-    }
-    document = std::move(*converted);
-  } else {
-    try {
-      document = json::parse(text);
-    } catch (const json::out_of_range& e) {  // a number like 1e400
-      problems.push_back({file, "", std::string("invalid JSON: ") + e.what()});
-      return Spec{file, "", "", {}};
-    } catch (const json::parse_error& e) {
-      problems.push_back({file, "", "invalid JSON at " + line_and_column(text, e.byte) + ": " + e.what()});
-      return Spec{file, "", "", {}};
-    }
-  }
-  return read_spec_json(file, document, problems);
+  auto document = parse_document(file, text, problems);
+  if (!document) return Spec{file, "", "", {}};
+  return read_spec_json(file, *document, problems);
 }
 
 Spec load_spec(const std::string& file) {
@@ -311,6 +289,46 @@ Spec load_spec(const std::string& file) {
   Spec spec = read_spec_text(file, *text, problems);
   if (!problems.empty()) throw FixtureError(std::move(problems));
   return spec;
+}
+
+namespace {
+
+// A JSON spec names its format in its first members; Postman collections start with "info".
+bool may_be_spec(const std::string& file, const std::string& text) {
+  if (file.ends_with(".yaml") || file.ends_with(".yml")) return true;
+  const std::string_view head = std::string_view(text).substr(0, 4096);
+  return head.find("\"openapi\"") != std::string_view::npos || head.find("\"swagger\"") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<FixtureDocument> read_spec_fixture(const std::string& file, const std::string& text,
+                                                 const std::optional<std::string>& base_path) {
+  if (!may_be_spec(file, text)) return std::nullopt;
+  FixtureDocument document;
+  document.file = file;
+  auto parsed = parse_document(file, text, document.problems);
+  if (!parsed) return document;
+  if (parsed->is_object() && !parsed->contains("openapi") && !parsed->contains("swagger")) return std::nullopt;
+  Spec spec = read_spec_json(file, *parsed, document.problems);
+  std::string base = base_path ? *base_path : spec.base_path;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const auto prefix = split_path(base);
+  for (auto& route : spec.routes) {
+    std::vector<PathSegment> segments;
+    for (auto segment : prefix) segments.push_back({std::string(segment), false});
+    segments.insert(segments.end(), route.path.segments().begin(), route.path.segments().end());
+    route.path = PathTemplate(std::move(segments));
+    route.base_path = base;
+  }
+  document.routes = std::move(spec.routes);
+  document.rules = std::move(spec.operations);
+  return document;
+}
+
+LoadOptions with_spec_fixtures(LoadOptions options) {
+  options.read_other = read_spec_fixture;
+  return options;
 }
 
 namespace {
@@ -357,7 +375,7 @@ FixtureSet load_fixtures_with_specs(const std::vector<std::string>& paths, const
   std::vector<Problem> problems;
   FixtureSet fixtures;
   try {
-    fixtures = load_fixtures(paths, options);
+    fixtures = load_fixtures(paths, with_spec_fixtures(options));
   } catch (const FixtureError& error) {
     problems = error.diagnostics();
   }

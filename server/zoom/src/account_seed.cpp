@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 
 namespace fakezoom {
@@ -20,6 +21,29 @@ std::set<std::string> documented_values(const FixtureSet& fixtures, const std::s
   return values;
 }
 
+// Without a users fixture (a spec served alone) the owner, `me`, is the user that "Get a
+// user" documents: its 200 example, whole.
+std::optional<nlohmann::json> documented_owner(const FixtureSet& fixtures) {
+  for (const auto& route : fixtures.routes.routes()) {
+    const auto& segments = route.path.segments();
+    if (route.method != "GET" || segments.size() < 2 || !segments.back().is_param ||
+        segments[segments.size() - 2].text != "users" || segments[segments.size() - 2].is_param)
+      continue;
+    for (const auto& example : route.examples) {
+      if (example.status != 200) continue;
+      const auto body = nlohmann::json::parse(example.body, nullptr, false);
+      if (!body.is_object() || !body.contains("id") || !body["id"].is_string() || !body.contains("email") ||
+          !body["email"].is_string())
+        continue;
+      nlohmann::json owner = body;
+      owner["type"] = 1;
+      owner["status"] = "active";
+      return owner;
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_number(const std::string& text) {
   return !text.empty() && text.size() < 19 &&
          std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
@@ -34,6 +58,11 @@ AccountSeed account_seed(const FixtureSet& fixtures) {
     if (!ids.insert(user.id).second) continue;
     users.push_back({{"id", user.id}, {"email", user.email}, {"type", 1}, {"status", "active"}});
   }
+  if (users.empty())
+    if (auto owner = documented_owner(fixtures)) {
+      ids.insert((*owner)["id"].get<std::string>());
+      users.push_back(std::move(*owner));
+    }
   for (const auto& id : documented_values(fixtures, "userId")) {
     if (!ids.insert(id).second) continue;
     users.push_back({{"id", id}, {"status", "active"}});

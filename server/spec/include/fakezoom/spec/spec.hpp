@@ -3,6 +3,7 @@
 // minimum, maximum and required, with local `$ref`s followed.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "fakezoom/model/parameter_rules.hpp"
 #include "fakezoom/fixtures/diagnostic.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/fixtures/postman.hpp"
 
 namespace fakezoom {
 
@@ -21,6 +23,10 @@ struct Spec {
   std::string base_path;  // Swagger's basePath, or the path of OpenAPI's servers[0].url; "" for none
   // One per operation (parameters or not), paths relative to the base path.
   std::vector<OperationRules> operations;
+  // The same operations as routes to serve, each documented response an example (made from
+  // its schema where none is documented); paths relative to the base path, which
+  // read_spec_fixture adds.
+  std::vector<Route> routes;
 };
 
 // No file I/O: problems go to `problems`, each with the file and the JSON pointer.
@@ -30,6 +36,16 @@ Spec read_spec_json(const std::string& file, const nlohmann::json& document, std
 Spec read_spec_text(const std::string& file, const std::string& text, std::vector<Problem>& problems);
 // Reads the file; throws FixtureError listing every problem.
 Spec load_spec(const std::string& file);
+
+// An OpenAPI 3 or Swagger 2.0 document given as a fixture (`--fixtures users.openapi.json`):
+// its operations as routes with their examples, and its parameter rules, scopes and body
+// schemas for every route of the fixtures. Nothing when the text is not a spec (a YAML file,
+// or JSON whose top level has "openapi" or "swagger", is one); `base_path` replaces the
+// spec's own (servers[0].url's path, or basePath).
+std::optional<FixtureDocument> read_spec_fixture(const std::string& file, const std::string& text,
+                                                 const std::optional<std::string>& base_path);
+// `options` with read_spec_fixture as the reader of documents the fixtures part does not know.
+LoadOptions with_spec_fixtures(LoadOptions options);
 
 // What one spec did to the fixtures.
 struct SpecCoverage {
