@@ -1,11 +1,13 @@
 // A spec as a fixture (issue 15, point 1): every operation a route, every documented response
 // status an example, bodies made from schemas where the spec documents none; hostile specs
-// refused with the pointer; Zoom's 2026 Users spec served on its own.
+// refused with the pointer; Zoom's 2026 Users spec served on its own; a collection and a
+// spec together (point 2): one route with both sides' examples, provenance, one-sided notes.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 
 #include "fakezoom/engine/engine.hpp"
+#include "fakezoom/fixtures/lint.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "temp_dir.hpp"
 #include "test_paths.hpp"
@@ -191,4 +193,49 @@ TEST_CASE("Zoom's 2026 Users spec served on its own: every operation, me from it
   auto groups = engine.handle(zoom_request("GET", "/v2/contacts/groups"));
   CHECK(groups.status == 200);
   CHECK(body_json(groups).contains("groups"));
+}
+
+TEST_CASE("a collection and a spec that describe one route serve it once, with both sides' examples",
+          "[spec][fixtures]") {
+  TempDir dir;
+  const auto collection_file = dir.write("a.postman_collection.json", collection(json::array({
+      request_item("Get a thing", "GET", {"things", ":id"},
+                   json::array({saved_example("Thing returned.", 200, R"({"id":"from-postman"})", "application/json")})),
+      request_item("Old route", "GET", {"legacy"}, json::array({saved_example("OK", 200)})),
+  })).dump());
+  const json paths = json::parse(R"({
+      "/things/{thingId}": {"get": {"responses": {
+        "200": {"description": "OK", "content": {"application/json": {"example": {"id": "from-spec"}}}},
+        "404": {"description": "**HTTP Status Code:** `404` <br>\n **Error Code:** `3001` <br>\n No such thing."}}}},
+      "/new": {"get": {"responses": {"204": {"description": "Nothing."}}}}})");
+  const auto spec_file = dir.write("b.openapi.json", openapi(paths).dump());
+  const auto loaded = std::make_shared<const FixtureSet>(load_fixtures_with_specs({collection_file, spec_file}, {}, {}));
+  const FixtureSet& fixtures = *loaded;
+  const auto& routes = fixtures.routes.routes();
+  REQUIRE(routes.size() == 3);
+
+  const Route& thing = routes[0];
+  CHECK(thing.path.to_string() == "/v2/things/{id}");  // the collection's name for the segment
+  REQUIRE(thing.examples.size() == 2);
+  CHECK(json::parse(thing.examples[0].body) == json{{"id", "from-postman"}});  // the collection's 200 wins
+  CHECK(thing.examples[1].status == 404);
+  CHECK(thing.examples[1].source.file == spec_file);
+  REQUIRE(thing.merged.size() == 1);
+  CHECK(thing.merged[0].pointer == "/paths/~1things~1{thingId}/get");
+  CHECK_FALSE(thing.from_supplement);
+  CHECK(routes[2].from_supplement);  // /new
+  CHECK(lint(fixtures).empty());
+
+  SECTION("lint notes each route only one side documents") {
+    const auto notes = one_sided_routes(fixtures);
+    REQUIRE(notes.size() == 2);
+    CHECK_THAT(notes[0].message, Catch::EndsWith("GET /v2/legacy: no spec documents it"));
+    CHECK_THAT(notes[1].message, Catch::EndsWith("GET /v2/new: only the spec documents it"));
+  }
+  SECTION("served, the spec's 404 answers when asked for") {
+    Engine engine(loaded, EngineOptions{});
+    auto answer = engine.handle(with_header(zoom_request("GET", "/v2/things/x"), "x-mock-response-code", "404"));
+    CHECK(answer.status == 404);
+    CHECK(body_json(answer) == json{{"code", 3001}, {"message", "No such thing."}});
+  }
 }

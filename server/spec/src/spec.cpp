@@ -323,6 +323,7 @@ std::optional<FixtureDocument> read_spec_fixture(const std::string& file, const 
   }
   document.routes = std::move(spec.routes);
   document.rules = std::move(spec.operations);
+  document.supplement = true;
   return document;
 }
 

@@ -69,6 +69,10 @@ struct Route {
   BodyRule body_rule;
   // From the description's `**Scopes:**` line (or a spec): what a token needs under --auth strict.
   std::vector<std::string> scopes;
+  // Provenance when a collection and a spec are loaded together: whether the route came from a
+  // supplement (a spec) alone, and the supplements' operations merged into this route.
+  bool from_supplement = false;
+  std::vector<SourceLocation> merged;
   // From the description's `**Rate Limit Label:**` line: "Light", "Medium", "Heavy",
   // "Resource-intensive", or "" when undocumented.
   std::string rate_limit_label;
