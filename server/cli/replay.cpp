@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "fakezoom/client.hpp"
 #include "fakezoom/replay/replay.hpp"
+#include "fakezoom/spec/response_check.hpp"
 #include "fixture_options.hpp"
 
 namespace fakezoom::cli {
@@ -28,6 +29,8 @@ CommandHelp replay_help() {
             {{"--only", "REGEX", "every example", "only examples whose \"METHOD /path id name\" matches"},
              {"--compare", "MODE", "exact", "exact: JSON bodies equal; shape: same types and keys, for the\n"
                                             "real Zoom API whose values differ from the documented ones"},
+             {"--spec", "FILE", "", "also check each answer against this OpenAPI 3 / Swagger 2.0 spec: a documented\n"
+                                    "status, its Content-Type and its body schema (each mismatch with its JSON pointer)"},
              {"--junit", "FILE", "", "also write a JUnit XML report"}}},
            fixture_options()}};
 }
@@ -74,6 +77,16 @@ int replay(const std::vector<std::string>& argv) {
   }
   auto fixtures = load_or_report(args);
   if (!fixtures) return kExitUsage;
+  std::optional<ResponseCheck> spec;
+  if (auto file = args.last("--spec")) {
+    try {
+      spec.emplace(ResponseCheck::load(*file));
+    } catch (const FixtureError& error) {
+      std::cerr << "fakezoom replay: cannot load spec: " << error.what() << "\n";
+      return kExitUsage;
+    }
+  }
+  std::size_t spec_checked = 0, spec_conforming = 0;
 
   client::Client zoom({.base_url = *base_url,
                        .bearer_token = args.last("--token").value_or("fakezoom-replay"),
@@ -89,9 +102,20 @@ int replay(const std::vector<std::string>& argv) {
       const auto case_started = Clock::now();
       auto result = zoom.call(replay::request_for(route, example));
       replay::Verdict verdict;
-      if (const auto& answer = zoom.last_response())
+      if (const auto& answer = zoom.last_response()) {
         verdict = replay::judge(example, *answer, comparison);
-      else
+        const auto mismatches =
+            spec ? spec->check(route.method, route.path, answer->status, answer->header("Content-Type").value_or(""),
+                               answer->body)
+                 : std::nullopt;
+        if (mismatches) {
+          ++spec_checked;
+          if (mismatches->empty()) ++spec_conforming;
+          for (const auto& mismatch : *mismatches)
+            verdict.detail += std::string(verdict.detail.empty() ? "" : "; ") + "spec: " + mismatch.to_string();
+          verdict.passed = verdict.passed && mismatches->empty();
+        }
+      } else
         verdict = {false, result ? "no answer" : result.error().message};
       std::cout << (verdict.passed ? "PASS " : "FAIL ") << route_name << "  " << example.status << " " << example.id
                 << (verdict.passed ? "" : ": " + verdict.detail) << "\n";
@@ -100,6 +124,9 @@ int replay(const std::vector<std::string>& argv) {
   }
   std::size_t passed = 0;
   for (const auto& r : results) passed += r.verdict.passed ? 1 : 0;
+  if (spec)
+    std::cout << spec_conforming << " of " << spec_checked << " answers on the spec's operations conform to it ("
+              << results.size() - spec_checked << " on routes it does not document)\n";
   std::cout << passed << " passed, " << results.size() - passed << " failed" << std::endl;
   if (auto file = args.last("--junit")) {
     std::ofstream out(*file);

@@ -111,3 +111,33 @@ TEST_CASE("replay of Zoom's whole collection passes against fakezoom serving it"
   CHECK(result.exit_code == 0);
   CHECK(result.out.find("\n827 passed, 0 failed\n") != std::string::npos);
 }
+
+TEST_CASE("replay --spec checks each answer against Zoom's 2026 Users spec: the figures of its drift",
+          "[cli][replay][zoom-data]") {
+  const std::string users_spec = std::string(FAKEZOOM_ZOOM_DATA_DIR) + "/zoom-users-openapi3-2026-02.json";
+  if (!std::filesystem::exists(users_spec)) {
+    WARN("skipped: " << users_spec << " not found (Zoom's data lives in ../shared/zoom-data)");
+    CHECK_FALSE(std::filesystem::exists(users_spec));
+    return;
+  }
+  SECTION("the spec served as fixtures: every documented status but two answers a conforming body") {
+    Served served({"--fixtures", users_spec, "--fixtures", std::string(FAKEZOOM_FIXTURES_DIR) + "/accounts.json"});
+    auto result = run({FAKEZOOM_EXE, "replay", "--fixtures", users_spec, "--spec", users_spec, "--base-url", served.base_url});
+    INFO(result.out.substr(result.out.size() > 4000 ? result.out.size() - 4000 : 0) << result.err);
+    CHECK(result.out.find("\n272 of 274 answers on the spec's operations conform to it (0 on routes it does not document)\n") !=
+          std::string::npos);
+    // The two: oneOf schemas whose first alternative's made body also fits another one.
+    CHECK(result.out.find("FAIL GET /v2/users/{userId}/settings  200 get-v2-users-userId-settings-1: JSON body equal; "
+                          "spec: Failed to validate against exactly one child schema.") != std::string::npos);
+    CHECK(result.exit_code == 1);
+  }
+  SECTION("Zoom's 2022 collection against its 2026 spec, where the two overlap") {
+    Served served({"--fixtures", kZoomCollection, "--stateless"});
+    auto result = run({FAKEZOOM_EXE, "replay", "--fixtures", kZoomCollection, "--spec", users_spec, "--base-url", served.base_url});
+    INFO(result.out.substr(result.out.size() > 4000 ? result.out.size() - 4000 : 0) << result.err);
+    CHECK(result.out.find("\n108 of 128 answers on the spec's operations conform to it (699 on routes it does not document)\n") !=
+          std::string::npos);
+    CHECK(result.out.find("FAIL POST /v2/users  201 post-v2-users-1: JSON body equal; spec: /type: Failed to match against any enum values.") !=
+          std::string::npos);
+  }
+}

@@ -11,6 +11,7 @@
 #include "fakezoom/fixtures/documented_facts.hpp"
 #include "fakezoom/fixtures/rules_file.hpp"
 #include "document_text.hpp"
+#include "schema_inlining.hpp"
 #include "spec_routes.hpp"
 
 namespace fakezoom {
@@ -92,57 +93,6 @@ std::vector<std::string> operation_scopes(const json& operation, const json& glo
   return scopes;
 }
 
-// Bounds on a body schema once its $refs are inlined: a spec may be hostile.
-constexpr std::size_t kMaxSchemaNodes = 100'000;
-constexpr int kMaxSchemaDepth = 64;
-
-struct Inlining {
-  LocalRefs& refs;
-  std::vector<std::string> within;  // pointers of the $ref targets being inlined
-  std::size_t nodes = 0;
-  bool failed = false;
-};
-
-// The schema with every local $ref replaced by what it names, so valijson sees one document.
-// A $ref back into a schema being inlined (a recursive schema) becomes {}: anything passes
-// there. OpenAPI 3.0's `nullable: true` becomes JSON Schema's `"type": [T, "null"]`.
-json inline_refs(const json& node, const std::string& pointer, Inlining& in, int depth) {
-  if (in.failed) return json::object();
-  if (++in.nodes > kMaxSchemaNodes || depth > kMaxSchemaDepth) {
-    in.refs.problem(pointer, "the body schema is too large once its $refs are inlined (over " +
-                                 std::to_string(kMaxSchemaNodes) + " nodes or " + std::to_string(kMaxSchemaDepth) +
-                                 " levels)");
-    in.failed = true;
-    return json::object();
-  }
-  if (node.is_array()) {
-    json out = json::array();
-    for (std::size_t i = 0; i < node.size(); ++i)
-      out.push_back(inline_refs(node[i], pointer + "/" + std::to_string(i), in, depth + 1));
-    return out;
-  }
-  if (!node.is_object()) return node;
-  if (node.contains("$ref")) {
-    std::string at = pointer;
-    const json* target = in.refs.follow(node, at);
-    if (!target) {
-      in.failed = true;
-      return json::object();
-    }
-    if (std::find(in.within.begin(), in.within.end(), at) != in.within.end()) return json::object();
-    in.within.push_back(at);
-    json out = inline_refs(*target, at, in, depth + 1);
-    in.within.pop_back();
-    return out;
-  }
-  json out = json::object();
-  for (const auto& [key, value] : node.items())
-    out[key] = inline_refs(value, pointer + "/" + pointer_token(key), in, depth + 1);
-  if (out.value("nullable", false) && out.contains("type") && out["type"].is_string())
-    out["type"] = json::array({out["type"], "null"});
-  return out;
-}
-
 // The JSON request body's schema: OpenAPI 3's requestBody content, or Swagger 2.0's body
 // parameter (the operation's, else its path item's); nullptr with no such schema, or with a
 // problem recorded when it cannot be read.
@@ -179,12 +129,11 @@ std::shared_ptr<const BodySchema> body_schema(const json& operation, const json&
     }
   }
   if (!schema) return nullptr;
-  Inlining inlining{refs};
-  json inlined = inline_refs(*schema, pointer, inlining, 0);
-  if (inlining.failed) return nullptr;
+  auto inlined = inline_schema(*schema, pointer, refs);
+  if (!inlined) return nullptr;
   try {
     source = refs.file() + ": " + pointer;
-    return BodySchema::compile(inlined);
+    return BodySchema::compile(*inlined);
   } catch (const std::invalid_argument& e) {
     refs.problem(pointer, e.what());
     return nullptr;
