@@ -1,10 +1,14 @@
 // `fakezoom routes` and `fakezoom lint`: what the fixtures define, and what is wrong with them.
 #include <iostream>
 
+#include <map>
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "fixture_options.hpp"
+#include "fakezoom/spec/response_check.hpp"
 #include "fakezoom/fixtures/lint.hpp"
 
 namespace fakezoom::cli {
@@ -12,6 +16,38 @@ namespace fakezoom::cli {
 namespace {
 
 std::string where(const SourceLocation& source) { return source.file + "#" + source.pointer; }
+
+// Each example that breaks the spec its route comes from or was merged with (a spec given as a
+// fixture): status, Content-Type and body as documented, against the operation's response.
+// Nothing, with the reason on stderr, when such a spec cannot be read again.
+std::optional<std::vector<Problem>> examples_against_their_specs(const FixtureSet& fixtures) {
+  std::map<std::string, std::optional<ResponseCheck>> specs;
+  const auto check_of = [&](const std::string& file) -> const ResponseCheck& {
+    auto& slot = specs[file];
+    if (!slot) slot.emplace(ResponseCheck::load(file));
+    return *slot;
+  };
+  std::vector<Problem> problems;
+  try {
+    for (const auto& route : fixtures.routes.routes()) {
+      std::vector<std::string> files;
+      if (route.from_supplement) files.push_back(route.source.file);
+      for (const auto& source : route.merged) files.push_back(source.file);
+      for (const auto& file : files)
+        for (const auto& example : route.examples) {
+          auto found = check_of(file).check(route.method, route.path, example.status,
+                                            example.headers.get("Content-Type").value_or(""), example.body);
+          for (const auto& mismatch : found.value_or(std::vector<InputProblem>{}))
+            problems.push_back({example.source.file, example.source.pointer,
+                                example.id + " breaks " + file + ": " + mismatch.to_string()});
+        }
+    }
+  } catch (const FixtureError& error) {
+    std::cerr << "fakezoom: cannot load spec: " << error.what() << "\n";
+    return std::nullopt;
+  }
+  return problems;
+}
 
 // Args to run with, or the exit code when --help or a usage error ends the command here.
 struct Parsed {
@@ -46,7 +82,9 @@ CommandHelp lint_help() {
           "[options]",
           "Checks fixtures: duplicate example names on one route, routes defined twice (their\n"
           "examples unreachable), routes without examples. Exit 1 when it finds a problem.\n"
-          "With a collection and a spec, notes each route only one of them documents (exit 0 for those).",
+          "Examples that break the spec their route comes from (a spec given with --fixtures) are\n"
+          "problems too. With a collection and a spec, notes each route only one of them documents\n"
+          "(exit 0 for those).",
           {fixture_options()}};
 }
 
@@ -92,7 +130,12 @@ int lint(const std::vector<std::string>& argv) {
   if (!args) return exit_code;
   auto fixtures = load_or_report(*args);
   if (!fixtures) return kExitUsage;
-  const auto problems = fakezoom::lint(*fixtures);
+  auto problems = fakezoom::lint(*fixtures);
+  if (auto spec_problems = examples_against_their_specs(*fixtures)) {
+    problems.insert(problems.end(), spec_problems->begin(), spec_problems->end());
+  } else {
+    return kExitUsage;
+  }
   for (const auto& problem : problems) std::cout << problem.to_string() << "\n";
   const auto notes = one_sided_routes(*fixtures);
   for (const auto& note : notes) std::cout << "note: " << note.to_string() << "\n";

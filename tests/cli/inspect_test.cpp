@@ -56,3 +56,29 @@ TEST_CASE("a fixture that is not JSON stops every command with exit code 2", "[c
   CHECK(result.exit_code == 2);
   CHECK(result.err.find(file + ": (document): invalid JSON at line 2") != std::string::npos);
 }
+
+TEST_CASE("with a collection and a spec, routes shows where each example comes from and lint what breaks the spec",
+          "[cli][lint][routes]") {
+  fakezoom::test::TempDir dir;
+  const auto collection = dir.write("c.postman_collection.json", R"({"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+    "variable":[{"key":"baseUrl","value":"https://api.zoom.us/v2"}],
+    "item":[{"name":"Get a thing","request":{"method":"GET","url":{"raw":"{{baseUrl}}/things/:id","host":["{{baseUrl}}"],"path":["things",":id"]}},
+             "response":[{"name":"Thing.","code":200,"header":[{"key":"Content-Type","value":"application/json"}],"body":"{\"id\":7}"}]}]})");
+  const auto spec = dir.write("s.openapi.json", R"({"openapi":"3.0.0","servers":[{"url":"https://api.zoom.us/v2"}],"paths":{
+    "/things/{thingId}":{"get":{"responses":{
+      "200":{"description":"OK","content":{"application/json":{"schema":{"type":"object","properties":{"id":{"type":"string"}}}}}},
+      "404":{"description":"**Error Code:** `3001` No such thing."}}}}}})");
+  auto routes = run({FAKEZOOM_EXE, "routes", "--fixtures", collection, "--fixtures", spec});
+  INFO(routes.out << routes.err);
+  CHECK(routes.exit_code == 0);
+  CHECK(routes.out.find("    also in " + spec + "#/paths/~1things~1{thingId}/get\n") != std::string::npos);
+  CHECK(routes.out.find("    404  get-v2-things-id-2  **Error Code:** `3001` No such thing.  [from " + spec + "]\n") !=
+        std::string::npos);
+
+  auto lint = run({FAKEZOOM_EXE, "lint", "--fixtures", collection, "--fixtures", spec});
+  INFO(lint.out << lint.err);
+  CHECK(lint.exit_code == 1);
+  CHECK(lint.out.find("get-v2-things-id-1 breaks " + spec + ": /id: Value type not permitted by 'type' constraint.") !=
+        std::string::npos);
+  CHECK(lint.out.find("1 problem in 1 routes, 2 examples") != std::string::npos);
+}
