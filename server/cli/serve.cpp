@@ -43,6 +43,8 @@ CommandHelp serve_help() {
         {{"--verbatim", "", "", "serve every example exactly as documented (no Zoom JSON error bodies)"},
          {"--spec", "FILE", "", "OpenAPI 3.0 (JSON or YAML) or Swagger 2.0 file whose parameter rules\n"
                                 "the routes validate (400 code 300 \"Validation Failed.\")", true},
+         {"--check-responses", "FILE", "off", "check every answer against this OpenAPI 3 / Swagger 2.0 spec as it is\n"
+                                              "served: each mismatch with its JSON pointer, a line on stderr"},
          {"--auth", "MODE", "any", "any: any bearer token is accepted; strict: only tokens issued by\n"
                                    "POST /oauth/token (accounts fixture), unexpired, with one of the route's scopes"},
          {"--invalid-token-status", "N", "401", "HTTP status of code 124 answers: 401 (as Zoom answers) or\n"
@@ -179,6 +181,7 @@ int serve(const std::vector<std::string>& argv) {
   options.fixtures = fixture_paths(args);
   options.base_path = args.last("--base-path");
   options.specs = args.all("--spec");
+  options.check_responses = args.last("--check-responses");
   if (auto problem = apply_tls_options(args, options); !problem.empty()) return usage_error(problem);
   if (auto n = args.last("--threads")) {
     auto threads = parse_int(*n, 1, 4096);

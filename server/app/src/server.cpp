@@ -14,6 +14,7 @@
 #include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/spec/events_spec.hpp"
 #include "fakezoom/spec/spec.hpp"
+#include "fakezoom/spec/response_check.hpp"
 #include "fakezoom/state/state_document.hpp"
 #include "fakezoom/state/state_file.hpp"
 #include "fakezoom/webhooks/outbox.hpp"
@@ -96,13 +97,17 @@ http::SocketOptions socket_options(const ServerOptions& options) {
 
 struct Server::Impl {
   ServerOptions options;
+  std::optional<ResponseCheck> response_check;  // before the engine, whose hook reads it
   Engine engine;
   std::unique_ptr<http::HttpServer> http;
   std::unique_ptr<app::FixtureWatcher> watcher;
   bool stopped = false;
 
   Impl(std::shared_ptr<const FixtureSet> fixtures, ServerOptions opts, Overrides overrides, webhooks::EventCatalog events)
-      : options(std::move(opts)), engine(std::move(fixtures), engine_options(std::move(overrides), std::move(events))) {}
+      : options(std::move(opts)),
+        response_check(options.check_responses ? std::optional<ResponseCheck>(ResponseCheck::load(*options.check_responses))
+                                               : std::nullopt),
+        engine(std::move(fixtures), engine_options(std::move(overrides), std::move(events))) {}
 
   EngineOptions engine_options(Overrides overrides, webhooks::EventCatalog events) {
     EngineOptions engine_options{.body_mode = options.verbatim ? BodyMode::verbatim : BodyMode::zoom,
@@ -131,6 +136,10 @@ struct Server::Impl {
     engine_options.events = std::move(events);
     engine_options.webhook_retry.time_scale = options.webhook_time_scale;
     engine_options.webhook_validation = !options.webhook_skip_validation;
+    if (response_check)
+      engine_options.on_answer = [this](const HttpRequest& request, const Route& route, const HttpResponse& response) {
+        report_conformance(request, route, response);
+      };
     engine_options.on_webhook_validation = [this](const webhooks::Subscription& subscription,
                                                   const webhooks::Validation& validation) {
       report_validation(subscription, validation);
@@ -168,6 +177,26 @@ struct Server::Impl {
       emit("fakezoom: webhook endpoint " + subscription.endpoint_url +
            (ok ? " passed URL validation" : " failed URL validation, so it gets no events: " + validation.reason));
     }
+  }
+
+  // --check-responses: a line per answer that breaks the spec, naming each mismatch.
+  void report_conformance(const HttpRequest& request, const Route& route, const HttpResponse& response) {
+    const auto mismatches = response_check->check(route.method, route.path, response.status,
+                                                  response.headers.get("Content-Type").value_or(""), response.body);
+    if (!mismatches || mismatches->empty()) return;
+    if (options.log == LogFormat::json) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& m : *mismatches) list.push_back({{"pointer", m.field}, {"message", m.message}});
+      emit(nlohmann::json{{"event", "nonconforming-answer"}, {"method", request.method}, {"path", request.path},
+                          {"status", response.status}, {"route", route.id}, {"spec", *options.check_responses},
+                          {"mismatches", list}}
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      return;
+    }
+    std::string text = "fakezoom: the answer to " + request.method + " " + request.path + " (" +
+                       std::to_string(response.status) + ", " + route.id + ") breaks " + *options.check_responses + ":";
+    for (const auto& m : *mismatches) text += "\n  " + m.to_string();
+    emit(text);
   }
 
   void report_reload(const FixtureLoad& result) {

@@ -241,6 +241,8 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
     outcome.reason = misbehaviour.problem().to_string();
   }
 
+  if (options_.on_answer && outcome.matched)
+    if (const Route* route = fixtures.routes.find_by_id(outcome.route_id)) options_.on_answer(request, *route, outcome.response);
   // The token endpoint's answer holds the token it issued: the journal keeps it redacted.
   std::optional<HttpResponse> redacted_token_answer;
   if (token_request && !options_.journal_secrets) {

@@ -46,6 +46,10 @@ struct ServerOptions {
   std::optional<std::string> proxy_key;
   std::optional<std::string> base_path;  // replaces the prefix from `{{baseUrl}}`
   std::vector<std::string> specs;        // OpenAPI 3 / Swagger 2.0 files adding parameter rules
+  // An OpenAPI 3 / Swagger 2.0 file every answer is checked against as it is served: each
+  // mismatch (status, Content-Type, body schema, with the JSON pointer) is a line on
+  // event_sink. start() throws FixtureError naming each problem's pointer when it is broken.
+  std::optional<std::string> check_responses;
   bool verbatim = false;                 // serve examples exactly as documented
   std::string admin_prefix{kDefaultAdminPrefix};
   std::size_t journal_capacity = Journal::kDefaultCapacity;

@@ -73,6 +73,9 @@ struct EngineOptions {
   bool webhook_validation = true;
   webhooks::RetryPolicy webhook_retry;  // Zoom's retries and revalidation
   std::function<void(const webhooks::Subscription&, const webhooks::Validation&)> on_webhook_validation;
+  // Called with every API answer a route gave, and that route (`--check-responses`), on the
+  // request's thread before the answer goes out; empty: never, and nothing is looked up.
+  std::function<void(const HttpRequest&, const Route&, const HttpResponse&)> on_answer;
 };
 
 // An answer and how to misbehave while giving it; the HTTP adapter sleeps and breaks
