@@ -2,7 +2,9 @@
 // YAML (yaml-cpp), of any shape. Reading never throws and reports every problem with the file
 // and a JSON pointer. Text starting with '{' is read as JSON, anything else as YAML. The same
 // text is read as a webhook events spec (`--events-spec`), and every event it documents is
-// built and turned into a delivery body.
+// built and turned into a delivery body. Read as a fixture (`--fixtures spec.json`), every
+// route it gives has examples whose made bodies are JSON text, and read as a response check
+// (`replay --spec`, `--check-responses`), every example of those routes is checked.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fakezoom/spec/events_spec.hpp"
+#include "fakezoom/spec/response_check.hpp"
 #include "fakezoom/spec/spec.hpp"
 #include "fuzz_check.hpp"
 
@@ -28,6 +31,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(!problem.message.empty(), "a spec diagnostic without a message");
   }
   FUZZ_CHECK(spec.file == "fuzz.json", "the spec does not name its file");
+
+  std::vector<Problem> check_problems;
+  const auto check = ResponseCheck::read("fuzz.json", text, check_problems);
+  for (const auto& problem : check_problems)
+    FUZZ_CHECK(problem.file == "fuzz.json" && (problem.pointer.empty() || problem.pointer[0] == '/'),
+               "a response check diagnostic without the file or an RFC 6901 pointer");
+  if (auto document = read_spec_fixture("fuzz.json", text, std::nullopt)) {
+    for (const auto& problem : document->problems)
+      FUZZ_CHECK(problem.file == "fuzz.json" && (problem.pointer.empty() || problem.pointer[0] == '/'),
+                 "a spec fixture diagnostic without the file or an RFC 6901 pointer");
+    for (const auto& route : document->routes)
+      for (const auto& example : route.examples) {
+        if (example.headers.get("Content-Type") == std::optional<std::string>("application/json"))
+          FUZZ_CHECK(!nlohmann::json::parse(example.body, nullptr, false).is_discarded(),
+                     "a spec example's JSON body does not parse");
+        check.check(route.method, route.path, example.status, example.headers.get("Content-Type").value_or(""),
+                    example.body);
+      }
+  }
 
   std::vector<Problem> event_problems;
   webhooks::EventCatalog catalog;
