@@ -53,6 +53,16 @@ int connection_socket(const httplib::Request& request) {
   return found;
 }
 
+bool send_all(int fd, SSL* tls, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const long sent = tls ? SSL_write(tls, bytes.data(), static_cast<int>(bytes.size()))
+                          : send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+    if (sent <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(sent));
+  }
+  return true;
+}
+
 bool release_connection_socket(int fd) {
   const int dev_null = open("/dev/null", O_RDWR | O_CLOEXEC);
   if (dev_null < 0) return false;

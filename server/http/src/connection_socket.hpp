@@ -7,11 +7,17 @@
 #pragma once
 
 #include <httplib.h>
+#include <openssl/ssl.h>
+
+#include <string_view>
 
 namespace fakezoom::http {
 
 // The descriptor, or -1 when none matches.
 int connection_socket(const httplib::Request& request);
+
+// Every byte on the socket, through `tls` when it is not null; false once a write fails.
+bool send_all(int fd, SSL* tls, std::string_view bytes);
 
 // Ends the handler's use of its socket: dup2() puts /dev/null on the descriptor number, so the
 // socket itself is closed while httplib still holds a valid descriptor that it writes its

@@ -37,23 +37,6 @@ namespace {
 
 constexpr std::string_view kGarbage = "lskdu018973t09sylgasjkfg1][]'./.sdlv";  // WireMock's
 
-// tls: the connection's TLS session, or null for plain HTTP.
-void send_all(int fd, SSL* tls, std::string_view bytes) {
-  if (tls) {
-    while (!bytes.empty()) {
-      const int sent = SSL_write(tls, bytes.data(), static_cast<int>(bytes.size()));
-      if (sent <= 0) return;
-      bytes.remove_prefix(static_cast<std::size_t>(sent));
-    }
-    return;
-  }
-  while (!bytes.empty()) {
-    const ssize_t sent = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-    if (sent <= 0) return;
-    bytes.remove_prefix(static_cast<std::size_t>(sent));
-  }
-}
-
 }  // namespace
 
 bool inject_fault(Fault fault, const httplib::Request& request) {

@@ -26,26 +26,6 @@ namespace {
 
 constexpr int kPollMs = 200;  // how soon a tunnel notices a stop
 
-bool send_all(int fd, const char* bytes, std::size_t size) {
-  while (size > 0) {
-    const ssize_t sent = send(fd, bytes, size, MSG_NOSIGNAL);
-    if (sent <= 0) return false;
-    bytes += sent;
-    size -= static_cast<std::size_t>(sent);
-  }
-  return true;
-}
-
-bool write_all(SSL* tls, const char* bytes, std::size_t size) {
-  while (size > 0) {
-    const int sent = SSL_write(tls, bytes, static_cast<int>(size));
-    if (sent <= 0) return false;
-    bytes += sent;
-    size -= static_cast<std::size_t>(sent);
-  }
-  return true;
-}
-
 // A connection to the server's own port, at the address the client reached it on.
 int connect_to_self(const httplib::Request& connect) {
   addrinfo hints{};
@@ -84,13 +64,13 @@ void relay(SSL* tls, int client, int server, const std::atomic<bool>& stopping) 
       const int read = SSL_read(tls, buffer, sizeof buffer);
       if (read <= 0) {
         if (SSL_get_error(tls, read) != SSL_ERROR_WANT_READ) return;  // a TLS 1.3 handshake message
-      } else if (!send_all(server, buffer, static_cast<std::size_t>(read))) {
+      } else if (!send_all(server, nullptr, {buffer, static_cast<std::size_t>(read)})) {
         return;
       }
     }
     if (sockets[1].revents) {
       const ssize_t read = recv(server, buffer, sizeof buffer, 0);
-      if (read <= 0 || !write_all(tls, buffer, static_cast<std::size_t>(read))) return;
+      if (read <= 0 || !send_all(client, tls, {buffer, static_cast<std::size_t>(read)})) return;
     }
   }
 }
@@ -107,7 +87,7 @@ bool ForwardProxy::tunnel(const httplib::Request& connect, const std::atomic<boo
   const int client = connection_socket(connect);
   if (client < 0) return false;
   static constexpr std::string_view established = "HTTP/1.1 200 Connection Established\r\n\r\n";
-  if (send_all(client, established.data(), established.size())) {
+  if (send_all(client, nullptr, established)) {
     SSL* tls = SSL_new(context_.get());
     if (tls && SSL_set_fd(tls, client) == 1 && SSL_accept(tls) == 1) {
       if (const int server = connect_to_self(connect); server >= 0) {

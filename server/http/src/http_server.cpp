@@ -118,7 +118,10 @@ struct HttpServer::Impl {
 
   void log(const HttpRequest& request, int status, const std::string& stub_id, std::string_view fault) {
     if (options.log == LogFormat::off) return;
-    const std::string line = access_log_line(options.log, request, status, stub_id, fault);
+    write_line(access_log_line(options.log, request, status, stub_id, fault));
+  }
+
+  void write_line(const std::string& line) {
     if (options.log_sink)
       options.log_sink(line);
     else
@@ -127,11 +130,7 @@ struct HttpServer::Impl {
 
   // A line for the access log's sink whatever the log format says (JSON when it says json).
   void warn(const std::string& text, const std::string& json) {
-    const std::string& line = options.log == LogFormat::json ? json : text;
-    if (options.log_sink)
-      options.log_sink(line);
-    else
-      std::cerr << line + "\n" << std::flush;
+    write_line(options.log == LogFormat::json ? json : text);
   }
 
   // CONNECT under --proxy: a tunnel to Zoom's hosts, answered here, or 403 for any other target.

@@ -71,20 +71,6 @@ std::string join(const std::vector<std::string>& values) {
   return out;
 }
 
-// "/users/{userId}/token" or "/users/:userId/token" to segments.
-std::vector<PathSegment> operation_segments(std::string_view path) {
-  std::vector<PathSegment> out;
-  for (auto segment : split_path(path)) {
-    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}')
-      out.push_back({std::string(segment.substr(1, segment.size() - 2)), true});
-    else if (segment.size() > 1 && segment.front() == ':')
-      out.push_back({std::string(segment.substr(1)), true});
-    else
-      out.push_back({std::string(segment), false});
-  }
-  return out;
-}
-
 bool starts_with_literals(const std::vector<PathSegment>& segments, const std::vector<std::string_view>& prefix) {
   if (prefix.size() > segments.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
@@ -99,13 +85,6 @@ std::vector<PathSegment> relative_segments(const Route& route, std::string_view 
   if (base.empty()) base = split_path(fallback_base);
   if (!starts_with_literals(segments, base)) base.clear();
   return {segments.begin() + static_cast<std::ptrdiff_t>(base.size()), segments.end()};
-}
-
-bool same_shape(const std::vector<PathSegment>& a, const std::vector<PathSegment>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i].is_param != b[i].is_param || (!a[i].is_param && a[i].text != b[i].text)) return false;
-  return true;
 }
 
 void merge(std::vector<ParameterRule>& rules, ParameterRule rule) {

@@ -45,4 +45,24 @@ std::optional<std::string> param_value(const PathParams& params, std::string_vie
   return std::nullopt;
 }
 
+std::vector<PathSegment> operation_segments(std::string_view path) {
+  std::vector<PathSegment> out;
+  for (auto segment : split_path(path)) {
+    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}')
+      out.push_back({std::string(segment.substr(1, segment.size() - 2)), true});
+    else if (segment.size() > 1 && segment.front() == ':')
+      out.push_back({std::string(segment.substr(1)), true});
+    else
+      out.push_back({std::string(segment), false});
+  }
+  return out;
+}
+
+bool same_shape(const std::vector<PathSegment>& a, const std::vector<PathSegment>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i].is_param != b[i].is_param || (!a[i].is_param && a[i].text != b[i].text)) return false;
+  return true;
+}
+
 }  // namespace fakezoom

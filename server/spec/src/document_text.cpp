@@ -1,5 +1,6 @@
 #include "document_text.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -41,6 +42,21 @@ std::optional<nlohmann::json> parse_document(const std::string& file, const std:
     problems.push_back({file, "", "invalid JSON at " + line_and_column(text, e.byte) + ": " + e.what()});
   }
   return std::nullopt;
+}
+
+std::string upper_case(std::string text) {
+  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::string url_path(std::string url) {
+  if (auto scheme = url.find("://"); scheme != std::string::npos) {
+    auto slash = url.find('/', scheme + 3);
+    url = slash == std::string::npos ? "" : url.substr(slash);
+  }
+  if (auto end = url.find_first_of("?#"); end != std::string::npos) url.resize(end);
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
 }
 
 const nlohmann::json& json_field(const nlohmann::json& object, const char* key) {

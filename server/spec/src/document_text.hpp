@@ -20,6 +20,12 @@ bool looks_like_yaml(const std::string& file, const std::string& text);
 // column in `problems`, when it is neither.
 std::optional<nlohmann::json> parse_document(const std::string& file, const std::string& text,
                                              std::vector<Problem>& problems);
+// OpenAPI 3 and Swagger 2.0 name the same eight operations, in lower case.
+inline constexpr const char* kOperationMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
+std::string upper_case(std::string text);
+// The API's base path from OpenAPI's servers[0].url or Swagger's basePath:
+// "https://api.zoom.us/v2/" or "/v2" -> "/v2"; "/" or "" -> "".
+std::string url_path(std::string url);
 // object[key], or null when `object` is not an object or has no such key.
 const nlohmann::json& json_field(const nlohmann::json& object, const char* key);
 // The whole file; nothing when it cannot be read, and `error` says why.

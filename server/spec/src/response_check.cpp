@@ -15,8 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
-
 // "settings.alternative_hosts[0]" (BodySchema's names, as Zoom's errors write them) as the
 // JSON pointer "/settings/alternative_hosts/0".
 std::string pointer_of(const std::string& field) {
@@ -32,11 +30,6 @@ std::string pointer_of(const std::string& field) {
   }
   flush();
   return out;
-}
-
-std::string upper(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
 }
 
 }  // namespace
@@ -64,16 +57,10 @@ ResponseCheck ResponseCheck::read(const std::string& file, const std::string& te
   if (!document) return out;
   LocalRefs refs(*document, file, problems);
   const bool swagger = document->contains("swagger");
-  std::string base;
-  if (swagger) {
-    base = json_field(*document, "basePath").is_string() ? (*document)["basePath"].get<std::string>() : "";
-  } else if (const json& servers = json_field(*document, "servers"); servers.is_array() && !servers.empty()) {
-    base = json_field(servers[0], "url").is_string() ? servers[0]["url"].get<std::string>() : "";
-    if (auto scheme = base.find("://"); scheme != std::string::npos) {
-      auto slash = base.find('/', scheme + 3);
-      base = slash == std::string::npos ? "" : base.substr(slash);
-    }
-  }
+  const json& servers = json_field(*document, "servers");
+  const json& base_url = swagger ? json_field(*document, "basePath")
+                                 : (servers.is_array() && !servers.empty() ? json_field(servers[0], "url") : servers);
+  const std::string base = base_url.is_string() ? url_path(base_url.get<std::string>()) : "";
   const json& paths = json_field(*document, "paths");
   if (!paths.is_object()) {
     refs.problem("/paths", "missing: a spec needs \"paths\"");
@@ -81,17 +68,13 @@ ResponseCheck ResponseCheck::read(const std::string& file, const std::string& te
   }
   for (const auto& [key, item] : paths.items()) {
     if (!item.is_object()) continue;
-    for (const char* method : kMethods) {
+    for (const char* method : kOperationMethods) {
       const json& operation = json_field(item, method);
       const json& responses = json_field(operation, "responses");
       if (!responses.is_object()) continue;
       Operation op;
-      op.method = upper(method);
-      const std::string full = base + key;  // split_path's views point into it
-      for (auto segment : split_path(full)) {
-        const bool param = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-        op.path.push_back({std::string(param ? segment.substr(1, segment.size() - 2) : segment), param});
-      }
+      op.method = upper_case(method);
+      op.path = operation_segments(base + key);
       const std::string at = "/paths/" + pointer_token(key) + "/" + method + "/responses";
       for (const auto& [status, node] : responses.items()) {
         std::string pointer = at + "/" + pointer_token(status);
@@ -146,16 +129,11 @@ std::optional<std::vector<InputProblem>> ResponseCheck::check(const std::string&
                                                               const std::string& body) const {
   const auto& segments = route_path.segments();
   const Operation* found = nullptr;
-  for (const auto& op : operations_) {
-    if (op.method != method || op.path.size() != segments.size()) continue;
-    bool same = true;
-    for (std::size_t i = 0; i < segments.size() && same; ++i)
-      same = op.path[i].is_param == segments[i].is_param && (op.path[i].is_param || op.path[i].text == segments[i].text);
-    if (same) {
+  for (const auto& op : operations_)
+    if (op.method == method && same_shape(op.path, segments)) {
       found = &op;
       break;
     }
-  }
   if (!found) return std::nullopt;
   std::vector<InputProblem> problems;
   auto documented = found->responses.find(std::to_string(status));

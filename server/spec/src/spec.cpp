@@ -20,26 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-// OpenAPI 3 and Swagger 2.0 name the same eight operations.
-constexpr const char* kMethods[] = {"get", "put", "post", "delete", "options", "head", "patch", "trace"};
-
 const json& field(const json& object, const char* key) { return json_field(object, key); }
-
-std::string upper(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return text;
-}
-
-// "https://api.zoom.us/v2/" or "/v2" -> "/v2"; "/" or "" -> "".
-std::string path_of(std::string url) {
-  if (auto scheme = url.find("://"); scheme != std::string::npos) {
-    auto slash = url.find('/', scheme + 3);
-    url = slash == std::string::npos ? "" : url.substr(slash);
-  }
-  if (auto end = url.find_first_of("?#"); end != std::string::npos) url.resize(end);
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
 
 // A later rule for the same parameter replaces an earlier one: an operation's own
 // parameters override its path item's (OpenAPI 3 and Swagger 2.0 both say so).
@@ -158,7 +139,7 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
       continue;
     }
     const auto shared = read_parameters(field(*item, "parameters"), pointer + "/parameters", refs);
-    for (const char* method : kMethods) {
+    for (const char* method : kOperationMethods) {
       if (!item->contains(method)) continue;
       const std::string at = pointer + "/" + method;
       const json& operation = (*item)[method];
@@ -166,12 +147,12 @@ void read_paths(const json& paths, LocalRefs& refs, Spec& spec, const json& glob
         refs.problem(at, "must be an operation object");
         continue;
       }
-      OperationRules rules{upper(method), key, shared, spec.file, at, operation_scopes(operation, global_security)};
+      OperationRules rules{upper_case(method), key, shared, spec.file, at, operation_scopes(operation, global_security)};
       for (auto& rule : read_parameters(field(operation, "parameters"), at + "/parameters", refs))
         put(rules.parameters, std::move(rule));
       rules.body_schema = body_schema(operation, *item, at, refs, rules.body_source);
       spec.operations.push_back(std::move(rules));
-      spec.routes.push_back(operation_route(operation, upper(method), key, at, refs));
+      spec.routes.push_back(operation_route(operation, upper_case(method), key, at, refs));
     }
   }
 }
@@ -194,7 +175,7 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
     if (servers.is_array() && !servers.empty()) {
       const json& url = field(servers[0], "url");
       if (url.is_string())
-        spec.base_path = path_of(url);
+        spec.base_path = url_path(url);
       else
         refs.problem("/servers/0/url", "must be a URL string");
     } else if (!servers.is_null() && !servers.is_array()) {
@@ -204,7 +185,7 @@ Spec read_spec_json(const std::string& file, const json& document, std::vector<P
     spec.format = "Swagger 2.0";
     const json& base = field(document, "basePath");
     if (base.is_string())
-      spec.base_path = path_of(base.get<std::string>());
+      spec.base_path = url_path(base.get<std::string>());
     else if (!base.is_null())
       refs.problem("/basePath", "must be a path string");
   } else if (!openapi.is_null()) {

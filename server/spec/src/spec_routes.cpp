@@ -12,18 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// "/users/{userId}/token" as a template.
-PathTemplate template_of(const std::string& path) {
-  std::vector<PathSegment> segments;
-  for (auto segment : split_path(path)) {
-    if (segment.size() > 2 && segment.front() == '{' && segment.back() == '}')
-      segments.push_back({std::string(segment.substr(1, segment.size() - 2)), true});
-    else
-      segments.push_back({std::string(segment), false});
-  }
-  return PathTemplate(std::move(segments));
-}
-
 std::optional<int> status_of(const std::string& key) {
   if (key.size() != 3 || key.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;  // "default", "2XX"
   const int status = std::atoi(key.c_str());
@@ -106,7 +94,7 @@ Route operation_route(const json& operation, const std::string& method, const st
                       const std::string& at, LocalRefs& refs) {
   Route route;
   route.method = method;
-  route.path = template_of(path);
+  route.path = PathTemplate(operation_segments(path));
   route.name = text_of(json_field(operation, "summary"));
   if (route.name.empty()) route.name = text_of(json_field(operation, "operationId"));
   if (route.name.empty()) route.name = method + " " + path;

@@ -21,6 +21,11 @@ using PathParams = std::vector<std::pair<std::string, std::string>>;
 // Splits "/v2/users/me/" into {"v2","users","me"}: empty segments carry no meaning to Zoom.
 std::vector<std::string_view> split_path(std::string_view path);
 
+// "/users/{userId}/token" (OpenAPI) or "/users/:userId/token" (Postman) to segments.
+std::vector<PathSegment> operation_segments(std::string_view path);
+// The same literals in the same places and parameters in the same places, whatever their names.
+bool same_shape(const std::vector<PathSegment>& a, const std::vector<PathSegment>& b);
+
 class PathTemplate {
 public:
   PathTemplate() = default;
