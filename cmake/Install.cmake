@@ -28,6 +28,11 @@ install(TARGETS ${fakezoom_exported} EXPORT fakezoomTargets
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS fakezoom fakezoom-client RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY fixtures/ DESTINATION ${CMAKE_INSTALL_DATADIR}/fakezoom/fixtures)  # fakezoom_FIXTURES_DIR
+# Zoom's documents, when the build found them (cmake/ZoomApi.cmake): served by default.
+if(FAKEZOOM_ZOOM_API_FOUND)
+  install(DIRECTORY ${FAKEZOOM_BUILD_DATA_DIR}/zoom-api/ DESTINATION ${CMAKE_INSTALL_DATADIR}/fakezoom/fixtures/zoom-api)
+  install(DIRECTORY ${FAKEZOOM_BUILD_DATA_DIR}/events/ DESTINATION ${CMAKE_INSTALL_DATADIR}/fakezoom/events)
+endif()
 
 set(FAKEZOOM_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/fakezoom)
 install(EXPORT fakezoomTargets NAMESPACE fakezoom:: DESTINATION ${FAKEZOOM_CMAKE_DIR})

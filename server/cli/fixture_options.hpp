@@ -7,19 +7,20 @@
 #include "args.hpp"
 #include "help.hpp"
 #include "fakezoom/fixtures/loader.hpp"
+#include "fakezoom/server.hpp"  // default_fixtures
 #include "fakezoom/spec/spec.hpp"
 
 namespace fakezoom::cli {
 
 inline OptionGroup fixture_options() {
   return {"fixtures",
-          {{"--fixtures", "PATH", "./fixtures", "a Postman collection or item, an OpenAPI 3 or Swagger 2.0 spec,\na users or accounts fixture, or a folder of them", true},
+          {{"--fixtures", "PATH", "Zoom's current API", "a Postman collection or item, an OpenAPI 3 or Swagger 2.0 spec,\na users or accounts fixture, or a folder of them (default: the shipped\nfixtures and Zoom's 2026 specs, docs/fixtures.md)", true},
            {"--base-path", "PATH", "from {{baseUrl}}, /v2", "the API's base path, replacing the one from {{baseUrl}}"}}};
 }
 
 inline std::vector<std::string> fixture_paths(const Args& args) {
   auto paths = args.all("--fixtures");
-  if (paths.empty()) paths.push_back("fixtures");
+  if (paths.empty()) paths = default_fixtures().fixtures;
   return paths;
 }
 

@@ -15,7 +15,7 @@ constexpr const char* kUsage = R"(usage: fakezoom <command> [options]
 A fake Zoom API that serves the documented examples of Postman collections.
 
 commands:
-  serve    serve the fixtures over HTTP (default: ./fixtures on http://127.0.0.1:8080)
+  serve    serve the fixtures over HTTP (default: Zoom's current API on http://127.0.0.1:8080)
   routes   list the routes and examples the fixtures define
   lint     check fixtures; exit 1 on problems
   replay   send every documented example to a base URL and check the answers

@@ -77,8 +77,9 @@ CommandHelp serve_help() {
          {"--webhook-skip-validation", "", "", "send events without Zoom's URL validation challenge first"},
          {"--webhook-time-scale", "F", "1", "shrink Zoom's retry (5, 20, 60 min) and revalidation (72 h) times\n"
                                             "by F: 0.001 makes the 5-minute retry 0.3 s"},
-         {"--events-spec", "FILE", "", "Zoom's webhook events spec (OpenAPI 3.1, JSON or YAML): its events\n"
-                                       "become known, each sent on demand over its documented example", true}}},
+         {"--events-spec", "FILE", "Zoom's, without --fixtures",
+          "Zoom's webhook events spec (OpenAPI 3.1, JSON or YAML): its events\n"
+          "become known, each sent on demand over its documented example", true}}},
        tls_options(),
        {"output",
         {{"--log", "FORMAT", "text", "access log on stderr: text, json or off; tokens are redacted"}}}}};
@@ -178,7 +179,7 @@ int serve(const std::vector<std::string>& argv) {
   }
 
   ServerOptions options;
-  options.fixtures = fixture_paths(args);
+  options.fixtures = args.all("--fixtures");
   options.base_path = args.last("--base-path");
   options.specs = args.all("--spec");
   options.check_responses = args.last("--check-responses");
@@ -244,6 +245,7 @@ int serve(const std::vector<std::string>& argv) {
   options.auth.invalid_token_status = token_status == "400" ? 400 : 401;
   // Read here too, so that --webhook-events may name the spec's events and a problem names the flag.
   options.events_specs = args.all("--events-spec");
+  options = with_default_fixtures(std::move(options));
   webhooks::EventCatalog catalog;
   try {
     catalog = load_events_specs(options.events_specs);

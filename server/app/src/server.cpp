@@ -235,6 +235,7 @@ Server& Server::operator=(Server&& other) noexcept {
 Server::~Server() { stop(); }
 
 Server Server::start(ServerOptions options) {
+  options = with_default_fixtures(std::move(options));
   // Taken before reading, so --watch also sees a change made while the first load runs.
   auto signature = options.watch ? app::file_signature(watched_files(options)) : app::FileSignature{};
   auto fixtures = std::make_shared<const FixtureSet>(

@@ -33,7 +33,9 @@ class Outbox;  // fakezoom/webhooks/outbox.hpp
 // Flat, so that a test names what it changes (`{.fixtures = {...}, .port = 0}`); each default
 // is the socket's (http::SocketOptions) or the engine's own, written there once.
 struct ServerOptions {
-  std::vector<std::string> fixtures;  // files or folders
+  // Files or folders; empty: default_fixtures() (Zoom's current API), and its events specs
+  // too when events_specs is empty.
+  std::vector<std::string> fixtures;
   std::string host = http::SocketOptions{}.host;
   int port = http::SocketOptions{}.port;  // 0 picks a free port
   // PEM files: with both, the server speaks only HTTPS (url() says https://). start() throws
@@ -107,6 +109,21 @@ struct ServerOptions {
   // later); tests move `clock` instead.
   double webhook_time_scale = 1.0;
 };
+
+// What fakezoom serves when no fixtures are given (docs/fixtures.md): the shipped fixtures
+// and Zoom's 2026 REST specs, with Zoom's webhook events specs as the event catalog. Found
+// in $FAKEZOOM_DATA_DIR, else share/fakezoom beside the running command's bin/, else this
+// build tree, else the install prefix. Without Zoom's documents at build time
+// (fixtures/zoom-api/README.md) only the shipped fixtures, and no events specs.
+struct DefaultFixtures {
+  std::vector<std::string> fixtures;
+  std::vector<std::string> events_specs;
+  std::string data_dir;  // where they were found
+};
+DefaultFixtures default_fixtures();
+
+// Options as start() takes them: the defaults filled in where no fixtures are given.
+ServerOptions with_default_fixtures(ServerOptions options);
 
 class Server {
 public:
