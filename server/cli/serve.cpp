@@ -253,6 +253,7 @@ int serve(const std::vector<std::string>& argv) {
     return start_failed(std::string("cannot load events spec: ") + error.what());
   }
   if (auto problem = apply_webhook_options(args, catalog, options); !problem.empty()) return usage_error(problem);
+  options.events = std::make_shared<const webhooks::EventCatalog>(catalog);
   if (auto problem = apply_webhook_time_scale(args, options); !problem.empty()) return usage_error(problem);
   const std::string log = args.last("--log").value_or("text");
   if (log == "text") options.log = LogFormat::text;

@@ -123,3 +123,22 @@ TEST_CASE("POST /__admin/reset starts every count again", "[unit][engine][rate-l
   CHECK(after.status == 200);
   CHECK(after.headers.get("X-RateLimit-Remaining") == "5999");
 }
+
+TEST_CASE("a create refused by the rate limits stores nothing; one let through is stored", "[unit][engine][rate-limit]") {
+  auto clock = std::make_shared<ManualClock>();
+  Engine engine(shared_fixtures(), free_plan(clock));
+  auto create = zoom_request("POST", "/v2/users/me/meetings");
+  create.headers.set("Content-Type", "application/json");
+  create.body = R"({"topic":"Over the limit?"})";
+  const std::size_t before = engine.account().meeting_count();
+  int created = 0, refused = 0;
+  for (int i = 0; i < 40; ++i) {
+    const auto answer = engine.handle(create);
+    if (answer.status == 201) ++created;
+    if (answer.status == 429) ++refused;
+  }
+  INFO(created << " created, " << refused << " refused");
+  REQUIRE(refused > 0);
+  CHECK(created + refused == 40);
+  CHECK(engine.account().meeting_count() == before + static_cast<std::size_t>(created));
+}

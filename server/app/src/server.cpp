@@ -253,7 +253,7 @@ Server Server::Impl::launch(std::shared_ptr<const FixtureSet> fixtures, ServerOp
   if (options.watch && options.fixtures.empty()) throw std::invalid_argument("--watch needs fixture files to watch");
   if (!(options.webhook_time_scale > 0) || options.webhook_time_scale > 1e6)
     throw std::invalid_argument("webhook_time_scale must be a number above 0");
-  auto events = load_events_specs(options.events_specs);
+  auto events = options.events ? *options.events : load_events_specs(options.events_specs);
   if (auto problems = app_subscriptions(fixtures->accounts, events).problems; !problems.empty())
     throw FixtureError(std::move(problems));
   for (std::size_t i = 0; i < options.webhooks.size(); ++i)

@@ -176,18 +176,21 @@ Served Engine::serve(const HttpRequest& request) {
 // route is, and over a limit the answer becomes Zoom's 429.
 void Engine::limit_rate(const HttpRequest& request, Outcome& outcome) {
   if (outcome.rate_limit_label.empty() || outcome.response.status == 401) return;
-  auto decision = rate_limiter_.admit(rate_limit_account(request, tokens_), outcome.rate_limit_label, options_.clock->now());
-  if (!decision) return;
-  if (decision->allowed) {
-    add_rate_limit_headers(outcome.response, *decision);
+  if (auto decision = rate_limiter_.admit(rate_limit_account(request, tokens_), outcome.rate_limit_label, options_.clock->now()))
+    apply_rate_decision(*decision, outcome);
+}
+
+void Engine::apply_rate_decision(const RateLimitDecision& decision, Outcome& outcome) {
+  if (decision.allowed) {
+    add_rate_limit_headers(outcome.response, decision);
     return;
   }
-  HttpResponse limited = too_many_requests(*decision);
-  std::string name = "Zoom rule: " + decision->category + " rate limit reached (" +
+  HttpResponse limited = too_many_requests(decision);
+  std::string name = "Zoom rule: " + decision.category + " rate limit reached (" +
                      limited.headers.get("X-RateLimit-Type").value_or("") + ")";
   outcome.matched = true;  // Zoom's rule on a documented route, like its 401s
   outcome.answer_by_rule(std::move(limited),
-                         decision->window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps",
+                         decision.window == RateLimitWindow::daily ? "fakezoom.rate-limit.daily" : "fakezoom.rate-limit.qps",
                          std::move(name));
 }
 
@@ -218,13 +221,41 @@ void Engine::tell(const FixtureSet& fixtures, ChangeNotice notice) {
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const bool token_request = is_token_request(request);
+  // On the account's routes a refusal comes before the account acts, so a refused request
+  // stores nothing and tells nothing: an unreadable x-mock-* header (answered below, as on
+  // every route) and a request over its rate limit (elsewhere counted after routing).
+  bool counted = false;
+  std::optional<RateLimitDecision> admitted;
+  AccountGate gate = [&](const Route& route) -> std::optional<Outcome> {
+      const bool readable = [&] {
+        std::lock_guard lock(state_mutex_);
+        return static_cast<bool>(misbehaviour_for(request.headers, route.id, "", overrides_, settings_));
+      }();
+      if (!readable) {
+        Outcome refused;
+        refused.route_id = route.id;
+        return refused;
+      }
+      if (!options_.rate_limits || route.rate_limit_label.empty()) return std::nullopt;
+      counted = true;
+      admitted = rate_limiter_.admit(rate_limit_account(request, tokens_), route.rate_limit_label, options_.clock->now());
+      if (!admitted || admitted->allowed) return std::nullopt;
+      Outcome refused;
+      refused.route_id = route.id;
+      refused.rate_limit_label = route.rate_limit_label;
+      apply_rate_decision(*admitted, refused);
+      return refused;
+    };
   Outcome outcome = token_request                  ? answer_token_request(request, fixtures.accounts, tokens_)
                     : is_revoke_request(request)    ? answer_revoke_request(request, fixtures.accounts, tokens_)
                     : is_authorize_request(request) ? answer_authorize_request(request, fixtures.accounts, tokens_)
                                                     : respond(fixtures, request, options_.body_mode,
                                             caller_auth(request, options_.auth, tokens_),
-                                            options_.stateless ? nullptr : account_.get());
-  if (options_.rate_limits && !token_request) limit_rate(request, outcome);
+                                            options_.stateless ? nullptr : account_.get(), gate);
+  if (options_.rate_limits && !token_request) {
+    if (!counted) limit_rate(request, outcome);
+    else if (admitted && admitted->allowed) add_rate_limit_headers(outcome.response, *admitted);
+  }
   if (outcome.change && outcome.response.status < 300) tell(fixtures, std::move(*outcome.change));
   Checked<Misbehaviour> misbehaviour = [&] {
     std::lock_guard lock(state_mutex_);

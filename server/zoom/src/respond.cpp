@@ -72,7 +72,7 @@ std::optional<Outcome> check_body(const Route& route, const HttpRequest& request
 }
 
 Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
-               Account* account) {
+               Account* account, const AccountGate* gate) {
   // The query without fakezoom's own __code and __example: copied only when it holds them.
   const bool names_example = std::any_of(request.query.begin(), request.query.end(), [](const auto& parameter) {
     return parameter.first == "__code" || parameter.first == "__example";
@@ -142,6 +142,8 @@ Outcome choose(const FixtureSet& fixtures, const HttpRequest& request, BodyMode 
       return rule(wire::user_not_found(*user), "fakezoom.unknown-user", "Zoom rule: unknown user", true, &route);
     }
   }
+  if (account && gate && *gate && account_route(route) != AccountRoute::none)
+    if (auto refused = (*gate)(route)) return std::move(*refused);
   if (account) {
     // Every route under /meetings/{meetingId} asks the account whether the meeting exists.
     if (auto meeting = param_value(lookup.params, "meetingId"); meeting && !account->meeting(*meeting))
@@ -167,7 +169,12 @@ Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode
 
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
                 Account* account) {
-  return choose(fixtures, request, mode, caller, account);
+  return choose(fixtures, request, mode, caller, account, nullptr);
+}
+
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
+                Account* account, const AccountGate& gate) {
+  return choose(fixtures, request, mode, caller, account, &gate);
 }
 
 }  // namespace fakezoom

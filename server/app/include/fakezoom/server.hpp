@@ -27,7 +27,8 @@ class Account;
 class Engine;
 struct FixtureSet;
 namespace webhooks {
-class Outbox;  // fakezoom/webhooks/outbox.hpp
+class Outbox;        // fakezoom/webhooks/outbox.hpp
+class EventCatalog;  // fakezoom/webhooks/event_catalog.hpp
 }
 
 // Flat, so that a test names what it changes (`{.fixtures = {...}, .port = 0}`); each default
@@ -105,6 +106,9 @@ struct ServerOptions {
   // Zoom's webhook events specs (OpenAPI 3.1): their events become known, each sent on demand
   // over its documented example. start() throws FixtureError naming each problem's pointer.
   std::vector<std::string> events_specs;
+  // The catalog events_specs make, when the caller has read them already (the CLI does, to
+  // name its flags in errors): start() then does not read them again.
+  std::shared_ptr<const webhooks::EventCatalog> events;
   // Shrinks Zoom's retry and revalidation times alike (0.001: the 5-minute retry comes 0.3 s
   // later); tests move `clock` instead.
   double webhook_time_scale = 1.0;
@@ -118,6 +122,9 @@ struct ServerOptions {
 struct DefaultFixtures {
   std::vector<std::string> fixtures;
   std::vector<std::string> events_specs;
+  // The catalog events_specs make, when the caller has read them already (the CLI does, to
+  // name its flags in errors): start() then does not read them again.
+  std::shared_ptr<const webhooks::EventCatalog> events;
   std::string data_dir;  // where they were found
 };
 DefaultFixtures default_fixtures();

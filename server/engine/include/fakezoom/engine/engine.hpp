@@ -133,6 +133,7 @@ private:
   // The subscriptions of the options and of the fixtures' apps.
   std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
+  static void apply_rate_decision(const RateLimitDecision& decision, Outcome& outcome);
   // Publishes the event that tells a change in the account, when a subscription wants it.
   void tell(const FixtureSet& fixtures, ChangeNotice notice);
 

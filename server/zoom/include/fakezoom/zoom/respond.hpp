@@ -4,6 +4,9 @@
 // example that fits.
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include "fakezoom/model/http_fwd.hpp"
 #include "fakezoom/model/outcome.hpp"
 #include "fakezoom/model/render.hpp"
@@ -20,5 +23,12 @@ Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode
 // answer from it (account_routes.hpp). Without one, every answer is a documented example.
 Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
                 Account* account = nullptr);
+
+// Asked once Zoom's rules have passed a request on one of the account's routes, before the
+// account reads or changes anything: an outcome refuses the request there (the engine's rate
+// limits: a request over its limit changes nothing), nothing lets it through.
+using AccountGate = std::function<std::optional<Outcome>(const Route&)>;
+Outcome respond(const FixtureSet& fixtures, const HttpRequest& request, BodyMode mode, const CallerAuth& caller,
+                Account* account, const AccountGate& gate);
 
 }  // namespace fakezoom
