@@ -21,8 +21,10 @@ TEST_CASE("a user created through the API is read back by id, by email and in th
     REQUIRE(read.status == 200);
     CHECK(read.body["id"] == id);
     CHECK(read.body["last_name"] == "Lopez");
-    // Shaped like the documented 200: its fields are there, the stored values in them.
-    CHECK(read.body.contains("role_name"));
+    // Shaped like the documented 200: its fields are there, the stored values in them, and a
+    // text the user has no value for yet is left out rather than answered as "".
+    CHECK(read.body.contains("pmi"));
+    CHECK_FALSE(read.body.contains("last_login_time"));
     CHECK(read.body["status"] == "active");
   }
   auto list = zoom.get("/v2/users?page_size=300");
@@ -53,7 +55,8 @@ TEST_CASE("a user created with only an email reads back with nobody else's data 
   };
   auto read = zoom.get("/v2/users/" + id);
   REQUIRE(read.status == 200);
-  CHECK(read.body.contains("first_name"));  // the documented shape is kept
+  CHECK(read.body.contains("pmi"));  // the documented shape is kept
+  CHECK_FALSE(read.body.contains("first_name"));  // and a text with no value is left out, not ""
   check_neutral(read.body);
 
   auto list = zoom.get("/v2/users?page_size=300");

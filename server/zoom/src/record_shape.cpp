@@ -67,6 +67,12 @@ void append_shaped(std::string& out, const json& documented, const json& stored,
   bool first = true;
   while (d != documented.end() || s != stored.end()) {
     const int order = d == documented.end() ? 1 : s == stored.end() ? -1 : d.key().compare(s.key());
+    // A text the account has no value for is left out, as Zoom leaves out what has none yet
+    // (a user's last_login_time before any sign-in), never answered as "".
+    if (order < 0 && !keep_documented && d.key() != "settings" && d->is_string()) {
+      ++d;
+      continue;
+    }
     if (!first) out += ',';
     first = false;
     if (order > 0) {
@@ -114,7 +120,8 @@ json neutral(const json& documented) {
     case json::value_t::array: return json::array();
     case json::value_t::object: {
       json out = json::object();
-      for (const auto& [key, value] : documented.items()) out[key] = key == "settings" ? value : neutral(value);
+      for (const auto& [key, value] : documented.items())
+        if (key == "settings" || !value.is_string()) out[key] = key == "settings" ? value : neutral(value);
       return out;
     }
     default: return documented;
