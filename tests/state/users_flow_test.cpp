@@ -45,10 +45,15 @@ TEST_CASE("a user created with only an email reads back with nobody else's data 
     CHECK(user["email"] == "solo@example.com");
     CHECK(user["type"] == 1);
     // The documented example is Jill Chill's: her keys stay, her values do not.
-    for (const char* key : {"first_name", "last_name", "display_name", "dept", "host_key", "role_name"}) {
+    for (const char* key : {"first_name", "last_name", "display_name", "dept", "host_key"}) {
       INFO(key);
-      if (user.contains(key)) CHECK(user[key] == "");
+      CHECK_FALSE(user.contains(key));
     }
+    // What Zoom's user always has is the new user's own (where the answer has the field): a
+    // Member made now, in en-US.
+    CHECK(user.value("role_name", "Member") == "Member");
+    CHECK(user.value("role_id", "2") == "2");
+    CHECK(user.value("language", "en-US") == "en-US");
     // Her personal meeting id is hers; the account gives this user one of its own.
     CHECK(user.dump().find("Jill") == std::string::npos);
     CHECK(user.dump().find("3542471135") == std::string::npos);
@@ -56,6 +61,10 @@ TEST_CASE("a user created with only an email reads back with nobody else's data 
   auto read = zoom.get("/v2/users/" + id);
   REQUIRE(read.status == 200);
   CHECK(read.body.contains("pmi"));  // the documented shape is kept
+  CHECK(read.body["role_name"] == "Member");
+  CHECK(read.body["role_id"] == "2");
+  CHECK(read.body["language"] == "en-US");
+  CHECK(read.body["user_created_at"] == read.body["created_at"]);
   CHECK_FALSE(read.body.contains("first_name"));  // and a text with no value is left out, not ""
   check_neutral(read.body);
 

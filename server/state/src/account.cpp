@@ -149,6 +149,12 @@ StateResult<AccountUser> Account::create_user(nlohmann::json fields) {
   fields["pmi"] = pmi;
   fields["personal_meeting_url"] = "https://zoom.us/j/" + std::to_string(pmi);
   fields["created_at"] = to_iso8601_seconds(options_.clock->now());
+  // What Zoom's user object always has (2026 Users spec, GET /users/{userId}): when the user
+  // was made, a role (a new user is a Member, role_id "2"; Owner "0", Admin "1"), a language.
+  fields["user_created_at"] = fields["created_at"];
+  if (!fields.contains("role_name")) fields["role_name"] = "Member";
+  if (!fields.contains("role_id")) fields["role_id"] = "2";
+  if (!fields.contains("language")) fields["language"] = "en-US";
   user.fields = std::move(fields);
   store_->add_user(user);
   return user;
