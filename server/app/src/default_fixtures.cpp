@@ -1,11 +1,11 @@
 // What fakezoom serves when it is given no fixtures: its shipped fixtures and, where the
 // build found them, Zoom's 2026 REST specs and events specs (fixtures/zoom-api/README.md).
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
 #include "data_dirs.hpp"
+#include "fakezoom/fixtures/loader.hpp"
 #include "fakezoom/server.hpp"
 
 namespace fakezoom {
@@ -19,14 +19,12 @@ bool is_folder(const fs::path& path) {
   return fs::is_directory(path, error);
 }
 
-// The events specs in a folder, in name order (load_events_specs reads files).
+// The events specs in a folder, as the fixtures loader lists a folder (load_events_specs
+// reads files); none when there is no such folder.
 std::vector<std::string> events_in(const fs::path& folder) {
-  std::vector<std::string> files;
-  std::error_code error;
-  for (auto it = fs::directory_iterator(folder, error); !error && it != fs::directory_iterator(); it.increment(error))
-    if (it->path().extension() == ".json") files.push_back(it->path().string());
-  std::sort(files.begin(), files.end());
-  return files;
+  if (!is_folder(folder)) return {};
+  std::vector<Problem> unused;
+  return fixture_files({folder.string()}, unused);
 }
 
 // An installed tree (share/fakezoom: fixtures/ with zoom-api/ inside it, events/).

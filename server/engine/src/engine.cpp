@@ -194,6 +194,30 @@ void Engine::apply_rate_decision(const RateLimitDecision& decision, Outcome& out
                          std::move(name));
 }
 
+// So that a refused request stores nothing and tells nothing: an unreadable x-mock-* header
+// (the outcome is answered after respond(), as on every route) and a request over its rate
+// limit (elsewhere counted after routing, limit_rate).
+std::optional<Outcome> Engine::refuse_before_account(const Route& route, AccountGateState& gated) {
+  const bool readable = [&] {
+    std::lock_guard lock(state_mutex_);
+    return static_cast<bool>(misbehaviour_for(gated.request.headers, route.id, "", overrides_, settings_));
+  }();
+  auto refusal = [&route] {
+    Outcome refused;
+    refused.route_id = route.id;
+    return refused;
+  };
+  if (!readable) return refusal();
+  if (!options_.rate_limits || route.rate_limit_label.empty()) return std::nullopt;
+  gated.counted = true;
+  gated.admitted = rate_limiter_.admit(rate_limit_account(gated.request, tokens_), route.rate_limit_label, options_.clock->now());
+  if (!gated.admitted || gated.admitted->allowed) return std::nullopt;
+  Outcome refused = refusal();
+  refused.rate_limit_label = route.rate_limit_label;
+  apply_rate_decision(*gated.admitted, refused);
+  return refused;
+}
+
 void Engine::tell(const AccountChange& change) {
   tell(*fixtures(), {change.event, [change = std::make_shared<const AccountChange>(change)] { return change; }});
 }
@@ -221,31 +245,9 @@ void Engine::tell(const FixtureSet& fixtures, ChangeNotice notice) {
 Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
   const auto started = std::chrono::steady_clock::now();
   const bool token_request = is_token_request(request);
-  // On the account's routes a refusal comes before the account acts, so a refused request
-  // stores nothing and tells nothing: an unreadable x-mock-* header (answered below, as on
-  // every route) and a request over its rate limit (elsewhere counted after routing).
-  bool counted = false;
-  std::optional<RateLimitDecision> admitted;
-  AccountGate gate = [&](const Route& route) -> std::optional<Outcome> {
-      const bool readable = [&] {
-        std::lock_guard lock(state_mutex_);
-        return static_cast<bool>(misbehaviour_for(request.headers, route.id, "", overrides_, settings_));
-      }();
-      if (!readable) {
-        Outcome refused;
-        refused.route_id = route.id;
-        return refused;
-      }
-      if (!options_.rate_limits || route.rate_limit_label.empty()) return std::nullopt;
-      counted = true;
-      admitted = rate_limiter_.admit(rate_limit_account(request, tokens_), route.rate_limit_label, options_.clock->now());
-      if (!admitted || admitted->allowed) return std::nullopt;
-      Outcome refused;
-      refused.route_id = route.id;
-      refused.rate_limit_label = route.rate_limit_label;
-      apply_rate_decision(*admitted, refused);
-      return refused;
-    };
+  // On the account's routes a refusal comes before the account acts (refuse_before_account).
+  AccountGateState gated{request};
+  const AccountGate gate = [this, &gated](const Route& route) { return refuse_before_account(route, gated); };
   Outcome outcome = token_request                  ? answer_token_request(request, fixtures.accounts, tokens_)
                     : is_revoke_request(request)    ? answer_revoke_request(request, fixtures.accounts, tokens_)
                     : is_authorize_request(request) ? answer_authorize_request(request, fixtures.accounts, tokens_)
@@ -253,8 +255,8 @@ Served Engine::answer(const FixtureSet& fixtures, const HttpRequest& request) {
                                             caller_auth(request, options_.auth, tokens_),
                                             options_.stateless ? nullptr : account_.get(), gate);
   if (options_.rate_limits && !token_request) {
-    if (!counted) limit_rate(request, outcome);
-    else if (admitted && admitted->allowed) add_rate_limit_headers(outcome.response, *admitted);
+    if (!gated.counted) limit_rate(request, outcome);
+    else if (gated.admitted && gated.admitted->allowed) add_rate_limit_headers(outcome.response, *gated.admitted);
   }
   if (outcome.change && outcome.response.status < 300) tell(fixtures, std::move(*outcome.change));
   Checked<Misbehaviour> misbehaviour = [&] {

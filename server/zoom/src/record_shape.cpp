@@ -120,8 +120,10 @@ json neutral(const json& documented) {
     case json::value_t::array: return json::array();
     case json::value_t::object: {
       json out = json::object();
-      for (const auto& [key, value] : documented.items())
-        if (key == "settings" || !value.is_string()) out[key] = key == "settings" ? value : neutral(value);
+      for (const auto& [key, value] : documented.items()) {
+        if (key == "settings") out[key] = value;
+        else if (!value.is_string()) out[key] = neutral(value);  // a text with no value is left out
+      }
       return out;
     }
     default: return documented;

@@ -134,6 +134,13 @@ private:
   std::vector<webhooks::Subscription> subscriptions_for(const FixtureSet& fixtures) const;
   void limit_rate(const HttpRequest& request, Outcome& outcome);
   static void apply_rate_decision(const RateLimitDecision& decision, Outcome& outcome);
+  // What the account gate of one request decided about its rate limit.
+  struct AccountGateState {
+    const HttpRequest& request;
+    bool counted = false;
+    std::optional<RateLimitDecision> admitted;
+  };
+  std::optional<Outcome> refuse_before_account(const Route& route, AccountGateState& gated);
   // Publishes the event that tells a change in the account, when a subscription wants it.
   void tell(const FixtureSet& fixtures, ChangeNotice notice);
 
